@@ -1,0 +1,102 @@
+// Serves one Route 53 HTTP request: who is calling, injected faults, throttling, then the operation.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { accessKeyIdFromAuthorization } from '../aws/sigv4';
+import type { AwsIdentity, Caller } from '../aws/identity';
+import { readRequestBody } from '../http/listen';
+import type { CallOutcome, CallStats } from '../throttle/call-stats';
+import type { FaultInjector, FaultKind } from '../throttle/fault-injection';
+import type { RequestThrottle } from '../throttle/route53-throttling';
+import type { OperationResult } from './operation-context';
+import { errorResponseXml, newRequestId, Route53Error, route53Errors } from './route53-errors';
+import { matchRoute } from './route53-routes';
+import type { ZoneStore } from './zone-store';
+
+export interface Route53RouterDeps {
+  store: ZoneStore;
+  identity: AwsIdentity;
+  throttle: RequestThrottle;
+  faults: FaultInjector;
+  stats: CallStats;
+}
+
+const FAULT_ERRORS: Record<Exclude<FaultKind, 'DropConnection'>, () => Route53Error> = {
+  Throttling: route53Errors.throttling,
+  InternalFailure: route53Errors.internalFailure,
+};
+
+export async function serveRoute53Request(
+  deps: Route53RouterDeps,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const requestId = newRequestId();
+  const url = new URL(request.url ?? '/', 'http://route53.sandbox');
+  const route = matchRoute(request.method ?? 'GET', url.pathname);
+  const operation = route?.operation ?? 'Unknown';
+  let outcome: CallOutcome = 'ok';
+  try {
+    if (!route)
+      throw route53Errors.invalidInput(`Unknown operation ${request.method} ${url.pathname}`);
+    const caller = authenticate(deps.identity, request.headers.authorization);
+    const fault = deps.faults.decide(operation);
+    if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+    if (fault.failure === 'DropConnection') {
+      deps.stats.record(operation, 'injectedFault');
+      request.socket.destroy();
+      return;
+    }
+    if (fault.failure) {
+      outcome = 'injectedFault';
+      throw FAULT_ERRORS[fault.failure]();
+    }
+    if (!deps.throttle.admit(caller.accountId, operation)) {
+      outcome = 'throttled';
+      throw route53Errors.throttling();
+    }
+    const body = request.method === 'POST' ? await readRequestBody(request) : '';
+    const result = route.handler({
+      store: deps.store,
+      pathParams: route.pathParams,
+      query: url.searchParams,
+      body,
+      authorize: (resourceArn) => authorize(deps.identity, caller, operation, resourceArn),
+      beginZoneChange: (zoneId) => {
+        if (deps.throttle.beginZoneChange(zoneId)) return;
+        outcome = 'priorRequestNotComplete';
+        throw route53Errors.priorRequestNotComplete();
+      },
+    });
+    send(response, result, requestId);
+  } catch (error) {
+    if (!(error instanceof Route53Error)) throw error;
+    if (outcome === 'ok') outcome = 'error';
+    send(response, { status: error.status, body: errorResponseXml(error, requestId) }, requestId);
+  } finally {
+    if (!request.socket.destroyed) deps.stats.record(operation, outcome);
+  }
+}
+
+function authenticate(identity: AwsIdentity, authorization: string | undefined): Caller {
+  if (!authorization) throw route53Errors.missingAuthenticationToken();
+  const accessKeyId = accessKeyIdFromAuthorization(authorization);
+  if (!accessKeyId) throw route53Errors.incompleteSignature();
+  const caller = identity.resolveCaller(accessKeyId);
+  if (!caller) throw route53Errors.invalidClientTokenId();
+  return caller;
+}
+
+function authorize(identity: AwsIdentity, caller: Caller, operation: string, resourceArn: string) {
+  const action = `route53:${operation}`;
+  if (!identity.isAllowed(caller, action, resourceArn)) {
+    throw route53Errors.accessDenied(caller.arn, action, resourceArn);
+  }
+}
+
+function send(response: ServerResponse, result: OperationResult, requestId: string): void {
+  response.writeHead(result.status, {
+    'content-type': 'text/xml',
+    'x-amzn-requestid': requestId,
+    ...result.headers,
+  });
+  response.end(result.body);
+}
