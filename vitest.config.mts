@@ -1,8 +1,7 @@
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
 
 // Three layers, each runnable alone: `npm run test:unit`, `test:integration`, `test:e2e`.
-const alias = { '@': path.resolve(__dirname) };
+const alias = { '@': import.meta.dirname };
 
 export default defineConfig({
   resolve: { alias },

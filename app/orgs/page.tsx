@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { CreateOrgForm } from '@/components/orgs/create-org-form';
+import { OrgTable } from '@/components/orgs/org-table';
+import { getConfig } from '@/server/config/config';
+import { listOrganizations } from '@/server/orgs/list-organizations';
+import { getStore } from '@/server/store';
+
+export const metadata: Metadata = { title: 'Organizations' };
+
+export default async function OrganizationsPage() {
+  // Rendered per request: the list comes from the store, never from a build-time snapshot.
+  await connection();
+  const { ZK_BASE_DOMAIN: baseDomain } = getConfig();
+  const orgs = await listOrganizations(await getStore());
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Organizations</h1>
+        <p className="mt-1 text-sm text-slate-500">
+          Every tenant of the platform, with the hosted zone it owns and where its provisioning
+          stands.
+        </p>
+      </div>
+      <CreateOrgForm baseDomain={baseDomain} />
+      <section aria-labelledby="org-list-title" className="flex flex-col gap-3">
+        <h2 id="org-list-title" className="text-base font-semibold text-slate-900">
+          All organizations <span className="font-normal text-slate-500">({orgs.length})</span>
+        </h2>
+        <OrgTable orgs={orgs} baseDomain={baseDomain} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Organization } from '@/db/rows';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { UtcTime } from '@/components/ui/utc-time';
+
+export function OrgTable({ orgs, baseDomain }: { orgs: Organization[]; baseDomain: string }) {
+  if (orgs.length === 0) {
+    return (
+      <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+        <p className="text-sm font-medium text-slate-900">No organizations yet</p>
+        <p className="mt-1 text-sm text-slate-500">Create the first one with the form above.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Organizations">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-5 py-3">
+              Organization
+            </th>
+            <th scope="col" className="px-5 py-3">
+              Hosted zone
+            </th>
+            <th scope="col" className="px-5 py-3">
+              Status
+            </th>
+            <th scope="col" className="px-5 py-3">
+              Created
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {orgs.map((org) => (
+            <tr key={org.id} data-org-slug={org.slug} className="hover:bg-slate-50">
+              <td className="px-5 py-3">
+                <div className="font-medium text-slate-900">{org.displayName}</div>
+                <div className="font-mono text-xs text-slate-500">{org.slug}</div>
+              </td>
+              <td className="px-5 py-3 font-mono text-slate-700">
+                {org.slug}.{baseDomain}
+              </td>
+              <td className="px-5 py-3">
+                <StatusBadge status={org.status} />
+              </td>
+              <td className="px-5 py-3 text-slate-600">
+                <UtcTime value={org.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// Value sets shared by both dialects' schemas and by the domain code that writes them.
+
+export const ORG_STATUSES = [
+  'pending',
+  'provisioning',
+  'ready',
+  'failed',
+  'deleting',
+  'deleted',
+] as const;
+export type OrgStatus = (typeof ORG_STATUSES)[number];
+
+/** What the operator wants to exist; the reconciler moves actual state towards it. */
+export const DESIRED_STATES = ['present', 'absent'] as const;
+export type DesiredState = (typeof DESIRED_STATES)[number];
+
+export const MEMBERSHIP_ROLES = ['admin', 'viewer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** How a person came to be a member: which identity provider vouched for them. */
+export const MEMBERSHIP_SOURCES = ['platform-idp', 'org-idp', 'invitation'] as const;
+export type MembershipSource = (typeof MEMBERSHIP_SOURCES)[number];
+
+export const ZONE_STATUSES = [
+  'pending',
+  'creating',
+  'ready',
+  'deleting',
+  'deleted',
+  'failed',
+] as const;
+export type ZoneStatus = (typeof ZONE_STATUSES)[number];
+
+export const DELEGATION_STATES = ['unknown', 'missing', 'matches', 'differs'] as const;
+export type DelegationState = (typeof DELEGATION_STATES)[number];
+
+export const CREDENTIAL_STATUSES = ['pending', 'ready', 'rotating', 'failed', 'deleted'] as const;
+export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
+
+export const STEP_STATUSES = ['pending', 'provisioning', 'ready', 'failed'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export const CLUSTER_STATUSES = ['pending', 'running', 'stopped', 'deleted'] as const;
+export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
+
+export const EXTERNAL_DNS_POLICIES = ['sync', 'upsert-only'] as const;
+export type ExternalDnsPolicy = (typeof EXTERNAL_DNS_POLICIES)[number];
+
+export const EXTERNAL_DNS_STATES = [
+  'not-deployed',
+  'deploying',
+  'running',
+  'degraded',
+  'failed',
+] as const;
+export type ExternalDnsState = (typeof EXTERNAL_DNS_STATES)[number];
+
+/** owned: TXT ownership by a live cluster of the org; orphan: owner is not one; unmanaged: no TXT. */
+export const RECORD_OWNERSHIPS = ['owned', 'orphan', 'unmanaged'] as const;
+export type RecordOwnership = (typeof RECORD_OWNERSHIPS)[number];
+
+export const GC_ACTIONS = ['delete-now', 'schedule', 'keep', 'cancel'] as const;
+export type GcAction = (typeof GC_ACTIONS)[number];
+
+export const GC_STATUSES = [
+  'proposed',
+  'approved',
+  'scheduled',
+  'executing',
+  'done',
+  'cancelled',
+  'failed',
+] as const;
+export type GcStatus = (typeof GC_STATUSES)[number];
+
+export const ACTOR_TYPES = ['user', 'system', 'cli'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+export const AUDIT_OUTCOMES = ['success', 'failure'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -1,0 +1,330 @@
+// PostgreSQL tables. db/schema/sqlite.ts holds the same tables for SQLite: keep them in step
+// (the store contract suite runs against both and fails when they drift).
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp as pgTimestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import {
+  ACTOR_TYPES,
+  AUDIT_OUTCOMES,
+  CLUSTER_STATUSES,
+  CREDENTIAL_STATUSES,
+  DELEGATION_STATES,
+  DESIRED_STATES,
+  EXTERNAL_DNS_POLICIES,
+  EXTERNAL_DNS_STATES,
+  GC_ACTIONS,
+  GC_STATUSES,
+  MEMBERSHIP_ROLES,
+  MEMBERSHIP_SOURCES,
+  ORG_STATUSES,
+  RECORD_OWNERSHIPS,
+  STEP_STATUSES,
+  ZONE_STATUSES,
+} from './enums';
+
+// Timestamps are timestamptz (an instant, shown in UTC), read back as Date.
+const timestamp = (name: string) => pgTimestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () =>
+  timestamp('created_at')
+    .notNull()
+    .$defaultFn(() => new Date());
+const updatedAt = () =>
+  timestamp('updated_at')
+    .notNull()
+    .$defaultFn(() => new Date())
+    .$onUpdateFn(() => new Date());
+const id = () => text('id').primaryKey();
+
+export const organizations = pgTable('organizations', {
+  id: id(),
+  slug: text('slug').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  status: text('status', { enum: ORG_STATUSES }).notNull().default('pending'),
+  desiredState: text('desired_state', { enum: DESIRED_STATES }).notNull().default('present'),
+  generation: integer('generation').notNull().default(1),
+  gcPinned: boolean('gc_pinned').notNull().default(false),
+  lastError: text('last_error'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  deletedAt: timestamp('deleted_at'),
+});
+
+export const users = pgTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name'),
+  image: text('image'),
+  emailVerified: timestamp('email_verified'),
+  isPlatformOperator: boolean('is_platform_operator').notNull().default(false),
+  createdAt: createdAt(),
+  lastSignInAt: timestamp('last_sign_in_at'),
+});
+
+// Linked identities (Auth.js "accounts"). OAuth tokens are secrets and are never stored.
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index('accounts_user_idx').on(t.userId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    sessionToken: text('session_token').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expires: timestamp('expires').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
+    source: text('source', { enum: MEMBERSHIP_SOURCES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('memberships_user_org_uq').on(t.userId, t.orgId),
+    index('memberships_org_idx').on(t.orgId),
+  ],
+);
+
+// An organization's own OIDC provider. The client secret lives in Vault; only its path is here.
+export const orgIdentityProviders = pgTable('org_identity_providers', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecretVaultPath: text('client_secret_vault_path').notNull(),
+  clientSecretVaultVersion: integer('client_secret_vault_version'),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const hostedZones = pgTable(
+  'hosted_zones',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    generation: integer('generation').notNull(),
+    name: text('name').notNull(),
+    awsZoneId: text('aws_zone_id').unique(),
+    callerReference: text('caller_reference').notNull().unique(),
+    nameServers: jsonb('name_servers')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    delegationState: text('delegation_state', { enum: DELEGATION_STATES })
+      .notNull()
+      .default('unknown'),
+    delegationCheckedAt: timestamp('delegation_checked_at'),
+    status: text('status', { enum: ZONE_STATUSES }).notNull().default('pending'),
+    // Route 53 does not report when a zone was created; billing and GC need it, so we keep it.
+    awsCreatedAt: timestamp('aws_created_at'),
+    recordCount: integer('record_count').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp('deleted_at'),
+  },
+  (t) => [index('hosted_zones_org_idx').on(t.orgId), index('hosted_zones_name_idx').on(t.name)],
+);
+
+// Metadata of an org's IAM identity. The secret access key is in Vault only.
+export const iamCredentials = pgTable('iam_credentials', {
+  id: id(),
+  orgId: text('org_id')
+    .notNull()
+    .unique()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  iamUserName: text('iam_user_name').notNull(),
+  iamUserArn: text('iam_user_arn'),
+  policyName: text('policy_name').notNull(),
+  policyArn: text('policy_arn'),
+  accessKeyId: text('access_key_id'),
+  accessKeyCreatedAt: timestamp('access_key_created_at'),
+  accessKeyVerifiedAt: timestamp('access_key_verified_at'),
+  vaultPath: text('vault_path').notNull(),
+  vaultVersion: integer('vault_version'),
+  status: text('status', { enum: CREDENTIAL_STATUSES }).notNull().default('pending'),
+  lastError: text('last_error'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const provisioningSteps = pgTable(
+  'provisioning_steps',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    step: text('step').notNull(),
+    status: text('status', { enum: STEP_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextRetryAt: timestamp('next_retry_at'),
+    startedAt: timestamp('started_at'),
+    finishedAt: timestamp('finished_at'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('provisioning_steps_org_step_uq').on(t.orgId, t.step)],
+);
+
+export const clusters = pgTable(
+  'clusters',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    // ExternalDNS --txt-owner-id: unique across the platform and never reused.
+    uid: text('uid').notNull().unique(),
+    status: text('status', { enum: CLUSTER_STATUSES }).notNull().default('pending'),
+    externalDnsPolicy: text('external_dns_policy', { enum: EXTERNAL_DNS_POLICIES })
+      .notNull()
+      .default('sync'),
+    externalDnsState: text('external_dns_state', { enum: EXTERNAL_DNS_STATES })
+      .notNull()
+      .default('not-deployed'),
+    credentialsVaultVersion: integer('credentials_vault_version'),
+    lastSeenAt: timestamp('last_seen_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp('deleted_at'),
+  },
+  (t) => [uniqueIndex('clusters_org_name_uq').on(t.orgId, t.name)],
+);
+
+// Records as last synced from Route 53, with the ExternalDNS ownership read from TXT records.
+export const dnsRecords = pgTable(
+  'dns_records',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    hostedZoneId: text('hosted_zone_id')
+      .notNull()
+      .references(() => hostedZones.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    setIdentifier: text('set_identifier').notNull().default(''),
+    ttl: integer('ttl'),
+    values: jsonb('values')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    ownerId: text('owner_id'),
+    resource: text('resource'),
+    clusterId: text('cluster_id').references(() => clusters.id, { onDelete: 'set null' }),
+    ownership: text('ownership', { enum: RECORD_OWNERSHIPS }).notNull().default('unmanaged'),
+    syncedAt: timestamp('synced_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('dns_records_zone_name_type_set_uq').on(
+      t.hostedZoneId,
+      t.name,
+      t.type,
+      t.setIdentifier,
+    ),
+    index('dns_records_org_idx').on(t.orgId),
+  ],
+);
+
+export const gcDecisions = pgTable(
+  'gc_decisions',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    hostedZoneId: text('hosted_zone_id')
+      .notNull()
+      .references(() => hostedZones.id, { onDelete: 'cascade' }),
+    action: text('action', { enum: GC_ACTIONS }).notNull(),
+    status: text('status', { enum: GC_STATUSES }).notNull().default('proposed'),
+    reason: text('reason').notNull(),
+    scheduledFor: timestamp('scheduled_for'),
+    approvedBy: text('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: timestamp('approved_at'),
+    executedAt: timestamp('executed_at'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('gc_decisions_status_due_idx').on(t.status, t.scheduledFor),
+    index('gc_decisions_org_idx').on(t.orgId),
+  ],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: id(),
+    occurredAt: timestamp('occurred_at')
+      .notNull()
+      .$defaultFn(() => new Date()),
+    actorType: text('actor_type', { enum: ACTOR_TYPES }).notNull(),
+    actorId: text('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    // No foreign key: the trail must outlive the organization it describes.
+    orgId: text('org_id'),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    outcome: text('outcome', { enum: AUDIT_OUTCOMES }).notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_events_org_time_idx').on(t.orgId, t.occurredAt)],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedAt: updatedAt(),
+  updatedBy: text('updated_by'),
+});
+
+// Leader election for the reconciler when several replicas share one database.
+export const leases = pgTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  acquiredAt: timestamp('acquired_at').notNull(),
+  expiresAt: timestamp('expires_at').notNull(),
+});
