@@ -16,6 +16,8 @@ import {
   type Route53Snapshot,
 } from './route53/zone-store-snapshot';
 import { createStsHttpHandler } from './sts/sts-http';
+import { createVaultHttpHandler } from './vault/vault-http';
+import { createVaultState, type VaultSnapshot } from './vault/vault-state';
 import type { OperationFaults } from './throttle/fault-injection';
 import type { ThrottlingConfigPatch } from './throttle/route53-throttling';
 
@@ -70,6 +72,11 @@ export async function startSandbox(options: SandboxOptions = {}) {
   const savedZones = files?.route53.load();
   if (savedZones) restoreZoneStore(route53.store, savedZones);
   const parentZone = ensureParentZone(route53.store, baseDomain);
+  const vault = createVaultState({
+    rootToken: credentials.vaultRootToken,
+    snapshot: files?.vault.load(),
+  });
+  const vaultFile = files?.vault.bind(() => vault.snapshot());
 
   const ports = options.ports ?? {};
   const servers: LoopbackServer[] = [];
@@ -83,6 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
       route53: await listen(route53.handler, ports.route53),
       iam: await listen(saveAfterWrites(createIamHttpHandler(iam), iamFile), ports.iam),
       sts: await listen(createStsHttpHandler(iam), ports.sts),
+      vault: await listen(saveAfterWrites(createVaultHttpHandler(vault), vaultFile), ports.vault),
     };
     return {
       endpoints,
@@ -93,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
         AWS_REGION: region,
         AWS_ACCESS_KEY_ID: credentials.platformCredentials.accessKeyId,
         AWS_SECRET_ACCESS_KEY: credentials.platformCredentials.secretAccessKey,
+        VAULT_ADDR: endpoints.vault,
         VAULT_TOKEN: credentials.vaultRootToken,
       } satisfies Record<string, string>,
       parentZone,
@@ -100,10 +109,12 @@ export async function startSandbox(options: SandboxOptions = {}) {
       /** In-process handles for tests and benchmarks in the same process. */
       route53,
       iam,
+      vault,
       close: async () => {
         await Promise.all(servers.map((server) => server.close()));
         route53File?.flush();
         iamFile?.flush();
+        vaultFile?.flush();
       },
     };
   } catch (error) {
@@ -138,7 +149,7 @@ function persistenceFiles(directory: string) {
     credentials: file<SavedCredentials>('credentials.json'),
     route53: file<Route53Snapshot>('route53.json'),
     iam: file<IamSnapshot>('iam.json'),
-    vault: file<unknown>('vault.json'),
+    vault: file<VaultSnapshot>('vault.json'),
   };
 }
 

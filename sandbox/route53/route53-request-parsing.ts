@@ -3,14 +3,15 @@ import { XMLParser } from 'fast-xml-parser';
 import type { ResourceRecordSet } from './record-set';
 import { route53Errors } from './route53-errors';
 
-const LIST_ELEMENTS = new Set(['Change', 'ResourceRecord', 'Tag', 'Key', 'ResourceId']);
+const LIST_ELEMENTS = new Set(['Change', 'ResourceRecord', 'Tag', 'ResourceId']);
 
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
   trimValues: false,
   removeNSPrefix: true,
-  isArray: (name) => LIST_ELEMENTS.has(name),
+  // Key is a list only under RemoveTagKeys; inside a Tag it is the tag's key.
+  isArray: (name, jpath) => LIST_ELEMENTS.has(name) || String(jpath).endsWith('RemoveTagKeys.Key'),
 });
 
 type XmlNode = Record<string, unknown>;
