@@ -32,9 +32,48 @@ const platformEnv = {
     .optional(),
 };
 
+// Provisioning engine (server/provisioning, server/cloud). AWS endpoints and platform credentials
+// come from the SDKs' own standard variables (AWS_ENDPOINT_URL_*, AWS_ACCESS_KEY_ID, ...).
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const provisioningEnv = {
+  AWS_REGION: z.string().trim().min(1).default('us-east-1'),
+  VAULT_ADDR: z
+    .string()
+    .trim()
+    .url('expected a URL such as http://127.0.0.1:8200')
+    .default('http://127.0.0.1:8200'),
+  // A secret: no default. Only the reconciler, the CLI and login need it, so it is checked there.
+  VAULT_TOKEN: z.string().trim().min(1).optional(),
+  VAULT_KV_MOUNT: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected a mount name such as secret')
+    .default('secret'),
+  ZK_PARENT_ZONE_ID: z
+    .string()
+    .trim()
+    .regex(/^(\/hostedzone\/)?[A-Z0-9]+$/, 'expected a hosted zone id such as Z0123456789ABC')
+    .optional(),
+  ZK_ROUTE53_REQUESTS_PER_SECOND: z.coerce.number().positive().max(10).default(8),
+  ZK_ROUTE53_BURST: positiveInt(40),
+  ZK_ROUTE53_CREATE_ZONE_PER_SECOND: z.coerce.number().positive().max(2).default(1.8),
+  ZK_RECONCILE_INTERVAL_MS: positiveInt(5_000),
+  ZK_RECONCILE_CONCURRENCY: positiveInt(40),
+  ZK_RECONCILER_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  ZK_LEASE_TTL_MS: positiveInt(15_000),
+  ZK_KEY_VERIFY_TIMEOUT_MS: positiveInt(60_000),
+  ZK_AWS_TIMEOUT_MS: positiveInt(10_000),
+  // Test hook for the crash test: the process exits (code 86) when it reaches this point.
+  ZK_CRASH_AT: z.string().trim().optional(),
+};
+
 export const envSchema = z.object({
   ...databaseEnv,
   ...platformEnv,
+  ...provisioningEnv,
 });
 
 export type Env = z.infer<typeof envSchema>;
