@@ -1,6 +1,6 @@
 // The sandbox's control endpoints, so a test or benchmark in another process can steer faults and
 // throttling and read call counts:
-//   GET  /_sandbox/stats              per-operation counts     POST /_sandbox/stats/reset
+//   GET  /_sandbox/stats              per-operation counts, memory    POST /_sandbox/stats/reset
 //   GET  /_sandbox/faults             current faults           POST /_sandbox/faults {operation?, ...OperationFaults}
 //   DELETE /_sandbox/faults           clear all faults
 //   GET  /_sandbox/throttling         current limits           POST /_sandbox/throttling ThrottlingConfigPatch
@@ -47,8 +47,12 @@ export async function serveControlRequest(
 
 async function dispatch(controls: SandboxControls, route: string, request: IncomingMessage) {
   switch (route) {
-    case 'GET /_sandbox/stats':
-      return controls.stats.snapshot();
+    case 'GET /_sandbox/stats': {
+      // Memory of the sandbox process, for benchmarks that measure it from outside.
+      const { rss, heapUsed, heapTotal } = process.memoryUsage();
+      const memory = { rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal };
+      return { ...controls.stats.snapshot(), memory };
+    }
     case 'POST /_sandbox/stats/reset':
       controls.stats.reset();
       return controls.stats.snapshot();

@@ -1,0 +1,88 @@
+// `npm run sandbox`: starts the local AWS + Vault stand-ins and prints the environment to use.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSandbox } from './start-sandbox';
+
+const USAGE = `Usage: npm run sandbox -- [options]
+  --route53-port <n>   default 4510      --iam-port <n>     default 4511
+  --sts-port <n>       default 4512      --vault-port <n>   default 4513
+  --base-domain <d>    default $ZK_BASE_DOMAIN or zonekeeper.test
+  --persist-dir <dir>  default ./data/sandbox    --no-persist  keep state in memory only
+  --pending-ms <n>     how long changes stay PENDING (default 2000)
+  --key-activation-delay-ms <n>  how long new IAM keys are refused (default 2000)
+  --no-throttling      turn Route 53 token buckets and PriorRequestNotComplete off`;
+
+function integer(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value))
+    throw new Error(`--${flag} expects a non-negative integer, got "${value}"`);
+  return Number(value);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'route53-port': { type: 'string' },
+      'iam-port': { type: 'string' },
+      'sts-port': { type: 'string' },
+      'vault-port': { type: 'string' },
+      'base-domain': { type: 'string' },
+      'persist-dir': { type: 'string' },
+      'no-persist': { type: 'boolean' },
+      'pending-ms': { type: 'string' },
+      'key-activation-delay-ms': { type: 'string' },
+      'no-throttling': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const throttlingOff = values['no-throttling'];
+  const sandbox = await startSandbox({
+    ports: {
+      route53: integer(values['route53-port'], 'route53-port') ?? 4510,
+      iam: integer(values['iam-port'], 'iam-port') ?? 4511,
+      sts: integer(values['sts-port'], 'sts-port') ?? 4512,
+      vault: integer(values['vault-port'], 'vault-port') ?? 4513,
+    },
+    baseDomain: values['base-domain'] ?? process.env.ZK_BASE_DOMAIN ?? 'zonekeeper.test',
+    persistDir: values['no-persist']
+      ? undefined
+      : path.resolve(values['persist-dir'] ?? path.join('data', 'sandbox')),
+    pendingMs: integer(values['pending-ms'], 'pending-ms'),
+    keyActivationDelayMs: integer(values['key-activation-delay-ms'], 'key-activation-delay-ms'),
+    throttling: throttlingOff ? { enabled: false, priorRequest: { enabled: false } } : undefined,
+  });
+
+  console.log(
+    `Sandbox running. Parent zone ${sandbox.parentZone.name} (${sandbox.parentZone.id}).`,
+  );
+  console.log(
+    `Control: ${sandbox.endpoints.route53}/_sandbox/{stats,faults,throttling,propagation}`,
+  );
+  console.log('Use these environment variables:\n');
+  for (const [name, value] of Object.entries(sandbox.env)) console.log(`${name}=${value}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping sandbox`);
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
