@@ -102,10 +102,10 @@ export function matchesWildcard(pattern: string, value: string, caseInsensitive 
 function statementApplies(statement: PolicyStatement, action: string, resource: string): boolean {
   const actionMatches = statement.actions
     ? statement.actions.some((pattern) => matchesWildcard(pattern, action, true))
-    : !statement.notActions!.some((pattern) => matchesWildcard(pattern, action, true));
+    : !(statement.notActions ?? []).some((pattern) => matchesWildcard(pattern, action, true));
   const resourceMatches = statement.resources
     ? statement.resources.some((pattern) => matchesWildcard(pattern, resource))
-    : !statement.notResources!.some((pattern) => matchesWildcard(pattern, resource));
+    : !(statement.notResources ?? []).some((pattern) => matchesWildcard(pattern, resource));
   return actionMatches && resourceMatches;
 }
 

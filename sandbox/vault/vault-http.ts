@@ -147,7 +147,12 @@ function handleTokenRequest(
 async function handleVaultRequest(vault: VaultState, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   if (!url.pathname.startsWith('/v1/')) throw new VaultHttpError(404, []);
-  const path = decodeURIComponent(url.pathname.slice('/v1/'.length)).replace(/\/+$/, '');
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname.slice('/v1/'.length)).replace(/\/+$/, '');
+  } catch {
+    throw new VaultHttpError(400, ['invalid request path encoding']);
+  }
   if (path === 'sys/health' && (req.method === 'GET' || req.method === 'HEAD')) return health(res);
 
   const header = req.headers['x-vault-token'];

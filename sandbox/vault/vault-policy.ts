@@ -136,6 +136,6 @@ export function capabilitiesOn(
   }
   const matching = [...merged.keys()].filter((pattern) => patternMatches(pattern, path));
   const best = matching.sort(moreSpecific)[0];
-  const capabilities = best === undefined ? new Set<VaultCapability>() : merged.get(best)!;
+  const capabilities = (best !== undefined && merged.get(best)) || new Set<VaultCapability>();
   return capabilities.has('deny') ? new Set() : capabilities;
 }
