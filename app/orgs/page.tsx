@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { CreateOrgForm } from '@/components/orgs/create-org-form';
 import { OrgTable } from '@/components/orgs/org-table';
+import { requireCaller } from '@/app/_lib/get-caller';
+import { platformRoleOf } from '@/server/auth/caller';
+import { roleHas } from '@/server/auth/permissions';
 import { getConfig } from '@/server/config/config';
 import { listOrganizations } from '@/server/orgs/list-organizations';
 import { getStore } from '@/server/store';
@@ -11,8 +14,10 @@ export const metadata: Metadata = { title: 'Organizations' };
 export default async function OrganizationsPage() {
   // Rendered per request: the list comes from the store, never from a build-time snapshot.
   await connection();
+  const caller = await requireCaller();
   const { ZK_BASE_DOMAIN: baseDomain } = getConfig();
-  const orgs = await listOrganizations(await getStore());
+  const orgs = await listOrganizations(await getStore(), caller);
+  const mayCreate = roleHas(platformRoleOf(caller), 'orgs.create');
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -22,10 +27,11 @@ export default async function OrganizationsPage() {
           stands.
         </p>
       </div>
-      <CreateOrgForm baseDomain={baseDomain} />
+      {mayCreate && <CreateOrgForm baseDomain={baseDomain} />}
       <section aria-labelledby="org-list-title" className="flex flex-col gap-3">
         <h2 id="org-list-title" className="text-base font-semibold text-slate-900">
-          All organizations <span className="font-normal text-slate-500">({orgs.length})</span>
+          {caller.isPlatformOperator ? 'All organizations' : 'Your organizations'}{' '}
+          <span className="font-normal text-slate-500">({orgs.length})</span>
         </h2>
         <OrgTable orgs={orgs} baseDomain={baseDomain} />
       </section>

@@ -1,4 +1,35 @@
 // Every kind of event the audit trail records. Add here first, then call recordAuditEvent.
-export const AUDIT_ACTIONS = ['org.created'] as const;
+export const AUDIT_ACTIONS = [
+  'org.created',
+  'auth.signed_in',
+  'auth.signed_out',
+  'idp.registered',
+  'idp.removed',
+  // Provisioning engine: one event per change in Route 53, IAM or Vault, and the requests for them.
+  'org.deletion_requested',
+  'org.provisioning_retried',
+  'org.deleted',
+  'zone.created',
+  'zone.adopted',
+  'zone.deleted',
+  'zone.records_deleted',
+  'delegation.upserted',
+  'delegation.deleted',
+  'iam.policy_created',
+  'iam.policy_adopted',
+  'iam.policy_deleted',
+  'iam.user_created',
+  'iam.user_adopted',
+  'iam.user_deleted',
+  'iam.policy_attached',
+  'iam.policy_detached',
+  'access_key.created',
+  'access_key.deleted',
+  'access_key.verified',
+  'access_key.rotation_requested',
+  'vault.secret_written',
+  'vault.secret_deleted',
+  'provisioning.step_failed',
+] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -70,10 +70,67 @@ const provisioningEnv = {
   ZK_CRASH_AT: z.string().trim().optional(),
 };
 
+// Sign-in and tenancy. AUTH_SECRET has no default (a secret); it is optional here only so that
+// tools which never serve a page (CLI, migrations) start without it: app/_lib/auth refuses to
+// serve sign-in without it. The platform IdP is set by all three ZK_PLATFORM_OIDC_* or none.
+const commaList = z
+  .string()
+  .trim()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
+
+const demoPerson = z.object({
+  name: z.string().min(1),
+  description: z.string().default(''),
+  /** The org slug to sign in through; absent means the platform sign-in. */
+  org: z.string().optional(),
+});
+
+const authEnv = {
+  AUTH_SECRET: z.string().min(32, 'expected at least 32 random characters').optional(),
+  ZK_PLATFORM_OIDC_ISSUER: z
+    .url('expected the issuer URL, e.g. https://login.example.com')
+    .optional(),
+  ZK_PLATFORM_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  ZK_PLATFORM_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  ZK_PLATFORM_OPERATOR_EMAILS: commaList,
+  ZK_PLATFORM_OPERATOR_GROUPS: commaList,
+  ZK_ROLE_CLAIM: z.string().trim().min(1).default('groups'),
+  ZK_ADMIN_GROUP: z.string().trim().min(1).default('zonekeeper-admins'),
+  ZK_SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300, 'expected at least 300 seconds')
+    .max(2_592_000, 'expected at most 30 days (2592000 seconds)')
+    .default(28_800),
+  ZK_SIGN_IN_DEMO_PEOPLE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return [];
+      try {
+        return z.array(demoPerson).parse(JSON.parse(v));
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'expected a JSON list like [{"name":"Ada","description":"admin of acme","org":"acme"}]',
+        });
+        return z.NEVER;
+      }
+    }),
+};
+
 export const envSchema = z.object({
   ...databaseEnv,
   ...platformEnv,
   ...provisioningEnv,
+  ...authEnv,
 });
 
 export type Env = z.infer<typeof envSchema>;

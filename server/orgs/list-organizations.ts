@@ -1,12 +1,19 @@
-// The organizations a page lists, newest first.
-import { desc, ne } from 'drizzle-orm';
+// The organizations a person may see, newest first: members see their own, operators see all.
+import { and, desc, inArray, ne } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';
+import type { Caller } from '../auth/caller';
 
-export async function listOrganizations(store: Store): Promise<Organization[]> {
+/** `caller` undefined lists every organization (CLI, reconciler, tests). */
+export async function listOrganizations(store: Store, caller?: Caller): Promise<Organization[]> {
+  const { organizations } = store.t;
+  const visible =
+    caller && !caller.isPlatformOperator
+      ? inArray(organizations.id, [...caller.memberships.keys()])
+      : undefined;
   return store.db
     .select()
-    .from(store.t.organizations)
-    .where(ne(store.t.organizations.status, 'deleted'))
-    .orderBy(desc(store.t.organizations.createdAt), desc(store.t.organizations.slug));
+    .from(organizations)
+    .where(and(ne(organizations.status, 'deleted'), visible))
+    .orderBy(desc(organizations.createdAt), desc(organizations.slug));
 }

@@ -1,0 +1,41 @@
+// What each role may do, as data. Every server action checks one of these permissions on its
+// first line (through app/_lib/org-action.ts) and the UI asks `can` to hide or disable controls.
+//
+// Usage:  can(caller, 'credentials.rotate', role)  // role = the caller's role in the org at hand
+import type { MembershipRole } from '@/db/schema/enums';
+
+export const PERMISSIONS = [
+  'orgs.read',
+  'orgs.create',
+  'orgs.delete',
+  'clusters.write',
+  'credentials.rotate',
+  'provisioning.retry',
+  'gc.approve',
+  'idp.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** A person's role with respect to one organization; platform operators hold it everywhere. */
+export type Role = 'platform-operator' | MembershipRole;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  'platform-operator': PERMISSIONS,
+  admin: [
+    'orgs.read',
+    'clusters.write',
+    'credentials.rotate',
+    'provisioning.retry',
+    'idp.manage',
+    'audit.read',
+  ],
+  viewer: ['orgs.read'],
+};
+
+/** Permissions that concern the whole platform, not one organization (no org to load first). */
+export const PLATFORM_PERMISSIONS: readonly Permission[] = ['orgs.create', 'gc.approve'];
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
