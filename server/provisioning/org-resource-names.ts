@@ -1,0 +1,65 @@
+// The names of everything provisioned for an organization, all derived from the org and the
+// installation (DESIGN.md "Names"), so a retry or another replica computes exactly the same ones.
+import { createHash } from 'node:crypto';
+import { zoneNameFor } from '../orgs/org-slug';
+
+export const IAM_PATH = '/zonekeeper/';
+
+/** A short hash of the base domain: two installations in one AWS account never collide. */
+export function environmentHash(baseDomain: string): string {
+  return createHash('sha256').update(baseDomain).digest('hex').slice(0, 8);
+}
+
+export interface OrgResourceNames {
+  zoneName: string;
+  callerReference: string;
+  iamUserName: string;
+  policyName: string;
+  /** The path inside the KV mount (the adapter adds `<mount>/data/`). */
+  vaultPath: string;
+}
+
+export function orgResourceNames(
+  org: { id: string; slug: string; generation: number },
+  baseDomain: string,
+): OrgResourceNames {
+  const iamName = `zonekeeper-${environmentHash(baseDomain)}-${org.slug}`;
+  return {
+    zoneName: zoneNameFor(org.slug, baseDomain),
+    // Deterministic per intended zone (a retry gets HostedZoneAlreadyExists, never a twin);
+    // a new generation (re-provisioning after deletion) intends a new zone. 36 + 12 < 128 bytes.
+    callerReference: `zk-${org.id}-g${org.generation}`,
+    iamUserName: iamName,
+    policyName: iamName,
+    vaultPath: `zonekeeper/orgs/${org.slug}/route53`,
+  };
+}
+
+export function policyArnFor(accountId: string, policyName: string): string {
+  return `arn:aws:iam::${accountId}:policy${IAM_PATH}${policyName}`;
+}
+
+/** The IAM policy of DESIGN.md: changes to this one zone, plus the read calls ExternalDNS needs. */
+export function zonePolicyDocument(zoneId: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: [
+          'route53:ChangeResourceRecordSets',
+          'route53:ListResourceRecordSets',
+          'route53:GetHostedZone',
+          'route53:ListTagsForResources',
+        ],
+        Resource: [`arn:aws:route53:::hostedzone/${zoneId}`],
+      },
+      {
+        Effect: 'Allow',
+        Action: ['route53:ListHostedZones', 'route53:ListHostedZonesByName'],
+        Resource: ['*'],
+      },
+      { Effect: 'Allow', Action: ['route53:GetChange'], Resource: ['arn:aws:route53:::change/*'] },
+    ],
+  });
+}

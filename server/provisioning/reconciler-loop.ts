@@ -1,0 +1,85 @@
+// The reconciler as a long-running loop inside the app process: while this replica holds the
+// lease it runs a pass every interval (or at once when nudged); otherwise it only tries to
+// take the lease. Exactly one replica reconciles at a time.
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { SYSTEM_ACTOR } from '../auth/actor';
+import { getConfig } from '../config/config';
+import { logger } from '../log/logger';
+import { getStore } from '../store';
+import { releaseLease, tryAcquireLease, whileHoldingLease } from './leader-lease';
+import { reconcilePass } from './reconcile-pass';
+
+export const RECONCILER_LEASE = 'reconciler';
+
+export function replicaId(): string {
+  return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+const holder = globalThis as unknown as {
+  zonekeeperReconciler?: { stop(): Promise<void>; nudge(): void };
+};
+
+/** Starts the loop once per process; later calls return the running one. */
+export function startReconcilerLoop() {
+  if (holder.zonekeeperReconciler) return holder.zonekeeperReconciler;
+  const config = getConfig();
+  const me = replicaId();
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const run = async () => {
+    const store = await getStore();
+    let leading = false;
+    while (!stopped) {
+      try {
+        const holds = await tryAcquireLease(store, RECONCILER_LEASE, me, config.ZK_LEASE_TTL_MS);
+        if (holds !== leading)
+          logger.info(holds ? 'reconciler: leading' : 'reconciler: standing by', { replica: me });
+        leading = holds;
+        if (leading) {
+          const { results } = await whileHoldingLease(
+            store,
+            RECONCILER_LEASE,
+            me,
+            config.ZK_LEASE_TTL_MS,
+            () => reconcilePass(store, SYSTEM_ACTOR),
+          );
+          if (results.length > 0)
+            logger.info('reconciler: pass done', {
+              results: results.map((r) => `${r.slug}:${r.outcome}`),
+            });
+        }
+      } catch (error) {
+        logger.error('reconciler: pass failed', { error });
+      }
+      // Renew well within the lease period, so a long pass does not lose it.
+      await nap(Math.min(config.ZK_RECONCILE_INTERVAL_MS, config.ZK_LEASE_TTL_MS / 3));
+    }
+    if (leading) await releaseLease(store, RECONCILER_LEASE, me).catch(() => {});
+  };
+  const done = run();
+  holder.zonekeeperReconciler = {
+    nudge: () => wake?.(),
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await done;
+      holder.zonekeeperReconciler = undefined;
+    },
+  };
+  return holder.zonekeeperReconciler;
+}
+
+/** Asks the running loop (if this process has one) to look for work now. */
+export function nudgeReconciler(): void {
+  holder.zonekeeperReconciler?.nudge();
+}

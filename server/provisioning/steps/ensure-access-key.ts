@@ -1,0 +1,121 @@
+// Step "access-key": the user holds one key whose secret is the current version in Vault and which
+// STS accepts. Also carries out a requested rotation (credential status "rotating") without a
+// moment without a working key: new key, new Vault version, verified, recorded, then the old key
+// goes. Keys whose secret we never stored are deleted first, so the user never needs a third key.
+import type { AccessKeySummary } from '../../cloud/iam';
+import { createAccessKey, deleteAccessKey, listAccessKeys } from '../../cloud/iam';
+import { verifyAccessKey } from '../../cloud/sts';
+import type { VaultSecret } from '../../cloud/vault';
+import { DomainError } from '../../errors/domain-error';
+import { crashPoint } from '../crash-point';
+import { auditChange, type OrgWork } from '../provisioning-context';
+import { credentialRowOf, updateCredentialRow } from './credential-row';
+
+export async function ensureAccessKey(work: OrgWork): Promise<void> {
+  const credential = await credentialRowOf(work);
+  const userName = credential.iamUserName;
+  const keys = await listAccessKeys(userName);
+  if (!keys) throw new DomainError('conflict', `The IAM user ${userName} does not exist yet.`);
+  const stored = await work.ctx.vault.readSecret(credential.vaultPath);
+  const storedKeyId = stored?.data.AWS_ACCESS_KEY_ID;
+  const current = keys.find((k) => k.accessKeyId === storedKeyId);
+
+  // A rotation is still to be made while Vault holds the key the rotation was requested for.
+  const rotationDue =
+    credential.status === 'rotating' && current?.accessKeyId === credential.accessKeyId;
+  if (current && stored && !rotationDue) {
+    await confirmKey(work, current, stored);
+    await deleteKeys(
+      work,
+      keys.filter((k) => k !== current),
+      'superseded by the key in Vault',
+    );
+    return;
+  }
+  // Keys not in Vault are useless (AWS never shows a secret twice): remove them before creating.
+  await deleteKeys(
+    work,
+    keys.filter((k) => k !== current),
+    'its secret was never stored in Vault',
+  );
+
+  const created = await createAccessKey(userName);
+  await auditChange(work, 'access_key.created', created.accessKeyId, { userName });
+  crashPoint('access-key:created');
+  const written = await work.ctx.vault.writeSecret(
+    credential.vaultPath,
+    {
+      AWS_ACCESS_KEY_ID: created.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: created.secretAccessKey,
+      AWS_REGION: work.ctx.awsRegion,
+    },
+    { cas: stored?.version ?? 0 },
+  );
+  await auditChange(work, 'vault.secret_written', credential.vaultPath, {
+    version: written.version,
+    accessKeyId: created.accessKeyId,
+  });
+  crashPoint('access-key:stored');
+  await confirmKey(
+    work,
+    { accessKeyId: created.accessKeyId, createdAt: created.createdAt },
+    {
+      data: {
+        AWS_ACCESS_KEY_ID: created.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: created.secretAccessKey,
+      },
+      version: written.version,
+    },
+  );
+  if (current) await deleteKeys(work, [current], 'rotated out');
+}
+
+/** Proves the Vault key works with STS, then records it as the org's current key. */
+async function confirmKey(
+  work: OrgWork,
+  key: AccessKeySummary,
+  stored: VaultSecret,
+): Promise<void> {
+  const secretAccessKey = stored.data.AWS_SECRET_ACCESS_KEY;
+  if (!secretAccessKey)
+    throw new DomainError('conflict', 'The Vault secret has no AWS_SECRET_ACCESS_KEY.');
+  const credential = await credentialRowOf(work);
+  const alreadyVerified =
+    credential.status === 'ready' &&
+    credential.accessKeyId === key.accessKeyId &&
+    credential.vaultVersion === stored.version &&
+    credential.accessKeyVerifiedAt !== null;
+  if (alreadyVerified) return;
+  // Recorded before the (slow) check, so a page shows the key and a crash cannot rotate twice.
+  await updateCredentialRow(work, {
+    accessKeyId: key.accessKeyId,
+    accessKeyCreatedAt: key.createdAt ?? credential.accessKeyCreatedAt ?? new Date(),
+    accessKeyVerifiedAt: null,
+    vaultVersion: stored.version,
+    status: 'pending',
+  });
+  const arn = await verifyAccessKey(
+    { accessKeyId: key.accessKeyId, secretAccessKey },
+    work.ctx.keyVerifyTimeoutMs,
+  );
+  if (credential.iamUserArn && arn !== credential.iamUserArn) {
+    throw new DomainError(
+      'conflict',
+      `The key in Vault belongs to ${arn}, not to ${credential.iamUserArn}.`,
+    );
+  }
+  await updateCredentialRow(work, {
+    accessKeyVerifiedAt: new Date(),
+    status: 'ready',
+    lastError: null,
+  });
+  await auditChange(work, 'access_key.verified', key.accessKeyId, { arn });
+}
+
+async function deleteKeys(work: OrgWork, keys: AccessKeySummary[], reason: string): Promise<void> {
+  for (const key of keys) {
+    if (await deleteAccessKey(work.names.iamUserName, key.accessKeyId)) {
+      await auditChange(work, 'access_key.deleted', key.accessKeyId, { reason });
+    }
+  }
+}

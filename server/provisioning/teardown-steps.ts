@@ -1,0 +1,149 @@
+// Deleting an organization, in the reverse order of risk (DESIGN.md): the parent delegation first
+// (a delegation to a deleted zone can be hijacked), then the records, the zone, the keys, the
+// policy attachment and policy, the user and the Vault secret. Each step is idempotent.
+import { and, eq } from 'drizzle-orm';
+import type { ResourceRecordSet } from '@aws-sdk/client-route-53';
+import {
+  deleteAccessKey,
+  deletePolicy,
+  deleteUser,
+  detachUserPolicy,
+  listAccessKeys,
+} from '../cloud/iam';
+import {
+  changeRecordSets,
+  deleteHostedZone,
+  fqdn,
+  getRecordSet,
+  listAllRecordSets,
+  waitForChange,
+} from '../cloud/route53';
+import { platformAccountId } from '../cloud/sts';
+import { crashPoint } from './crash-point';
+import { policyArnFor } from './org-resource-names';
+import { auditChange, type OrgWork } from './provisioning-context';
+
+// Well inside Route 53's 1,000 records / 32,000 characters per change batch.
+const DELETES_PER_BATCH = 100;
+
+/** Every zone of this org: recorded ones, and any a lost attempt made (our CallerReference). */
+async function zonesOf(work: OrgWork): Promise<string[]> {
+  const t = work.ctx.store.t.hostedZones;
+  const rows = await work.ctx.store.db.select().from(t).where(eq(t.orgId, work.org.id));
+  const listed = (await work.ctx.zoneInventory()).get(fqdn(work.names.zoneName)) ?? [];
+  const ours = listed.filter((z) => z.callerReference.startsWith(`zk-${work.org.id}-`));
+  const ids = [...rows.map((r) => r.awsZoneId), ...ours.map((z) => z.zoneId)];
+  return [...new Set(ids.filter((id): id is string => Boolean(id)))];
+}
+
+async function removeDelegation(work: OrgWork): Promise<void> {
+  const parentZoneId = await work.ctx.parentZoneId();
+  const record = await getRecordSet(parentZoneId, work.names.zoneName, 'NS');
+  if (!record) return;
+  const changeId = await changeRecordSets(
+    parentZoneId,
+    [{ Action: 'DELETE', ResourceRecordSet: record }],
+    `zonekeeper: remove delegation of ${work.names.zoneName}`,
+  );
+  await waitForChange(changeId);
+  await auditChange(work, 'delegation.deleted', fqdn(work.names.zoneName), { parentZoneId });
+}
+
+async function removeRecords(work: OrgWork): Promise<void> {
+  const apex = fqdn(work.names.zoneName);
+  for (const zoneId of await zonesOf(work)) {
+    // Collect every page first: deleting while paging would shift the pages under us.
+    const doomed: ResourceRecordSet[] = [];
+    try {
+      for await (const page of listAllRecordSets(zoneId)) {
+        doomed.push(
+          ...page.filter((r) => !(r.Name === apex && (r.Type === 'SOA' || r.Type === 'NS'))),
+        );
+      }
+    } catch (error) {
+      if ((error as { vendorCode?: string }).vendorCode === 'NoSuchHostedZone') continue;
+      throw error;
+    }
+    for (let i = 0; i < doomed.length; i += DELETES_PER_BATCH) {
+      const batch = doomed.slice(i, i + DELETES_PER_BATCH);
+      const changeId = await changeRecordSets(
+        zoneId,
+        batch.map((record) => ({ Action: 'DELETE', ResourceRecordSet: record })),
+        'zonekeeper: organization deleted',
+      );
+      await waitForChange(changeId);
+    }
+    if (doomed.length > 0)
+      await auditChange(work, 'zone.records_deleted', zoneId, { count: doomed.length });
+  }
+}
+
+async function removeZone(work: OrgWork): Promise<void> {
+  for (const zoneId of await zonesOf(work)) {
+    if (await deleteHostedZone(zoneId)) await auditChange(work, 'zone.deleted', zoneId);
+    crashPoint('teardown:zone-deleted');
+  }
+  const t = work.ctx.store.t.hostedZones;
+  await work.ctx.store.db
+    .update(t)
+    .set({ status: 'deleted', deletedAt: new Date(), delegationState: 'missing' })
+    .where(eq(t.orgId, work.org.id));
+}
+
+async function removeKeys(work: OrgWork): Promise<void> {
+  for (const key of (await listAccessKeys(work.names.iamUserName)) ?? []) {
+    if (await deleteAccessKey(work.names.iamUserName, key.accessKeyId)) {
+      await auditChange(work, 'access_key.deleted', key.accessKeyId, {
+        reason: 'organization deleted',
+      });
+    }
+  }
+}
+
+async function removePolicy(work: OrgWork): Promise<void> {
+  const arn = policyArnFor(await platformAccountId(), work.names.policyName);
+  if (await detachUserPolicy(work.names.iamUserName, arn)) {
+    await auditChange(work, 'iam.policy_detached', work.names.iamUserName, { policyArn: arn });
+  }
+  if (await deletePolicy(arn)) await auditChange(work, 'iam.policy_deleted', arn);
+}
+
+async function removeUser(work: OrgWork): Promise<void> {
+  if (await deleteUser(work.names.iamUserName)) {
+    await auditChange(work, 'iam.user_deleted', work.names.iamUserName);
+  }
+}
+
+async function removeVaultSecret(work: OrgWork): Promise<void> {
+  await work.ctx.vault.deleteSecret(work.names.vaultPath);
+  await auditChange(work, 'vault.secret_deleted', work.names.vaultPath);
+}
+
+export const TEARDOWN_STEPS = [
+  { step: 'teardown-delegation', run: removeDelegation },
+  { step: 'teardown-records', run: removeRecords },
+  { step: 'teardown-zone', run: removeZone },
+  { step: 'teardown-keys', run: removeKeys },
+  { step: 'teardown-policy', run: removePolicy },
+  { step: 'teardown-user', run: removeUser },
+  { step: 'teardown-vault', run: removeVaultSecret },
+] as const;
+
+/** Marks the org and its identity deleted once every teardown step is ready. */
+export async function finishTeardown(work: OrgWork): Promise<void> {
+  const { store } = work.ctx;
+  await store.db
+    .update(store.t.iamCredentials)
+    .set({ status: 'deleted', accessKeyId: null, vaultVersion: null })
+    .where(eq(store.t.iamCredentials.orgId, work.org.id));
+  await store.db
+    .update(store.t.organizations)
+    .set({ status: 'deleted', deletedAt: new Date(), lastError: null })
+    .where(
+      and(
+        eq(store.t.organizations.id, work.org.id),
+        eq(store.t.organizations.desiredState, 'absent'),
+      ),
+    );
+  await auditChange(work, 'org.deleted', work.org.slug);
+}
