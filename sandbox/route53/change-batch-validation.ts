@@ -102,11 +102,9 @@ function normalizeChange(change: ParsedChange): ResourceRecordSet {
   const name = normalizeDnsName(set.name);
   if (!name)
     throw route53Errors.invalidInput(`Invalid request: ${change.rawName} is not a valid DNS name.`);
-  const aliasTarget = set.aliasTarget && {
-    ...set.aliasTarget,
-    dnsName: normalizeDnsName(set.aliasTarget.dnsName) ?? set.aliasTarget.dnsName,
-  };
-  return { ...set, name, aliasTarget };
+  if (!set.aliasTarget) return { ...set, name };
+  const dnsName = normalizeDnsName(set.aliasTarget.dnsName) ?? set.aliasTarget.dnsName;
+  return { ...set, name, aliasTarget: { ...set.aliasTarget, dnsName } };
 }
 
 function placementProblem(

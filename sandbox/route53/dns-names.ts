@@ -10,6 +10,11 @@ const MAX_LABEL_LENGTH = 63;
 export function normalizeDnsName(input: string): string | undefined {
   const trimmed = input.endsWith('.') ? input.slice(0, -1) : input;
   if (trimmed.length === 0) return undefined;
+  const lower = trimmed.toLowerCase();
+  // Fast path: plain host names need no escaping (the overwhelmingly common case).
+  if (/^[a-z0-9_-]{1,63}(\.[a-z0-9_-]{1,63})*$/.test(lower)) {
+    return lower.length + 1 > MAX_NAME_LENGTH ? undefined : `${lower}.`;
+  }
   let normalized = '';
   for (let i = 0; i < trimmed.length; i++) {
     const c = trimmed.charAt(i).toLowerCase();

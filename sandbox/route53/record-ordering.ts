@@ -28,6 +28,16 @@ export function positionOf(name: string, type: string, setIdentifier?: string): 
   return { sortKey: reversedLabelKey(name), type, setIdentifier };
 }
 
+/** comparePositions for a stored record, without allocating: binary searches run per request. */
+function compareStored(record: StoredRecord, position: RecordPosition): number {
+  if (record.sortKey !== position.sortKey) return record.sortKey < position.sortKey ? -1 : 1;
+  if (record.set.type !== position.type) return record.set.type < position.type ? -1 : 1;
+  const x = record.set.setIdentifier ?? '';
+  const y = position.setIdentifier ?? '';
+  if (x !== y) return x < y ? -1 : 1;
+  return 0;
+}
+
 function positionOfStored(record: StoredRecord): RecordPosition {
   return {
     sortKey: record.sortKey,
@@ -45,7 +55,7 @@ export class SortedRecordList {
     let high = this.records.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (comparePositions(positionOfStored(this.records[mid]!), position) < 0) low = mid + 1;
+      if (compareStored(this.records[mid]!, position) < 0) low = mid + 1;
       else high = mid;
     }
     return low;

@@ -87,7 +87,7 @@ export function parseChangeBatch(body: string): { comment?: string; changes: Par
       throw route53Errors.invalidInput('Invalid request: Action, Name and Type are required.');
     }
     const alias = child(set, 'AliasTarget');
-    const parsed: ResourceRecordSet = {
+    const parsed: ResourceRecordSet = withoutUndefined({
       name,
       type,
       setIdentifier: text(set, 'SetIdentifier'),
@@ -105,7 +105,7 @@ export function parseChangeBatch(body: string): { comment?: string; changes: Par
         dnsName: text(alias, 'DNSName') ?? '',
         evaluateTargetHealth: boolean(alias, 'EvaluateTargetHealth') ?? false,
       },
-    };
+    });
     return { action, set: parsed, rawName: name };
   });
   if (changes.length === 0) {
@@ -114,4 +114,12 @@ export function parseChangeBatch(body: string): { comment?: string; changes: Par
     );
   }
   return { comment: text(batch, 'Comment'), changes };
+}
+
+/** Stored sets keep only the fields they have: a zone may hold 10,000+ of them. */
+function withoutUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] === undefined) delete value[key];
+  }
+  return value;
 }

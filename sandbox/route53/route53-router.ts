@@ -30,13 +30,16 @@ export async function serveRoute53Request(
   response: ServerResponse,
 ): Promise<void> {
   const requestId = newRequestId();
-  const url = new URL(request.url ?? '/', 'http://route53.sandbox');
-  const route = matchRoute(request.method ?? 'GET', url.pathname);
+  // Split by hand: WHATWG URL parsing is a measurable share of a read's cost.
+  const rawUrl = request.url ?? '/';
+  const queryStart = rawUrl.indexOf('?');
+  const pathname = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
+  const query = new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1));
+  const route = matchRoute(request.method ?? 'GET', pathname);
   const operation = route?.operation ?? 'Unknown';
   let outcome: CallOutcome = 'ok';
   try {
-    if (!route)
-      throw route53Errors.invalidInput(`Unknown operation ${request.method} ${url.pathname}`);
+    if (!route) throw route53Errors.invalidInput(`Unknown operation ${request.method} ${pathname}`);
     const caller = authenticate(deps.identity, request.headers.authorization);
     const fault = deps.faults.decide(operation);
     if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
@@ -57,7 +60,7 @@ export async function serveRoute53Request(
     const result = route.handler({
       store: deps.store,
       pathParams: route.pathParams,
-      query: url.searchParams,
+      query,
       body,
       authorize: (resourceArn) => authorize(deps.identity, caller, operation, resourceArn),
       beginZoneChange: (zoneId) => {
