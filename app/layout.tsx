@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/layout/app-shell';
 import { getConfig } from '@/server/config/config';
+import { getCaller } from './_lib/get-caller';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -10,8 +11,9 @@ export const metadata: Metadata = {
   description: 'Route 53 zones, scoped credentials and ExternalDNS for every organization',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const config = getConfig();
+  const caller = await getCaller();
   return (
     <html lang="en">
       <body>
@@ -19,6 +21,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <AppShell
             environmentLabel={config.ZK_ENVIRONMENT_LABEL}
             baseDomain={config.ZK_BASE_DOMAIN}
+            person={
+              caller
+                ? {
+                    name: caller.name,
+                    email: caller.email,
+                    isPlatformOperator: caller.isPlatformOperator,
+                  }
+                : undefined
+            }
           >
             {children}
           </AppShell>

@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
+import { SignedInPersonMenu, type SignedInPerson } from './signed-in-person';
 import { SidebarNav } from './sidebar-nav';
 
 interface AppShellProps {
   children: ReactNode;
   environmentLabel?: string;
   baseDomain: string;
+  /** Absent on the sign-in pages and for anyone not signed in. */
+  person?: SignedInPerson;
 }
 
-export function AppShell({ children, environmentLabel, baseDomain }: AppShellProps) {
+export function AppShell({ children, environmentLabel, baseDomain, person }: AppShellProps) {
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-60 shrink-0 flex-col bg-slate-900 text-slate-300">
@@ -37,6 +40,7 @@ export function AppShell({ children, environmentLabel, baseDomain }: AppShellPro
               {environmentLabel}
             </span>
           )}
+          {person && <SignedInPersonMenu person={person} />}
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 px-8 py-8">{children}</main>
       </div>

@@ -92,6 +92,8 @@ const demoPerson = z.object({
 });
 
 const authEnv = {
+  // The app's public origin; Auth.js reads it too. Identity providers redirect back under it.
+  AUTH_URL: z.url('expected the origin people use, e.g. https://zonekeeper.example.com').optional(),
   AUTH_SECRET: z.string().min(32, 'expected at least 32 random characters').optional(),
   ZK_PLATFORM_OIDC_ISSUER: z
     .url('expected the issuer URL, e.g. https://login.example.com')

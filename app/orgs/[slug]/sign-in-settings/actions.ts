@@ -1,0 +1,31 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { orgAction } from '@/app/_lib/org-action';
+import {
+  registerOrgIdentityProvider,
+  registerOrgIdentityProviderInput,
+} from '@/server/auth/org-identity-provider';
+import { getVaultKv } from '@/server/cloud/vault';
+import type { Result } from '@/server/errors/domain-error';
+
+const register = orgAction({
+  permission: 'idp.manage',
+  input: registerOrgIdentityProviderInput,
+  run: async ({ store, actor, org, input }) => {
+    const registered = await registerOrgIdentityProvider(
+      { store, vault: getVaultKv(), actor, org },
+      input,
+    );
+    revalidatePath(`/orgs/${org.slug}/sign-in-settings`);
+    return registered;
+  },
+});
+
+// Never echoes the submitted client secret back: the result carries only issuer and client id.
+export async function registerIdentityProviderAction(
+  _previous: Result<{ issuer: string; clientId: string }> | null,
+  formData: FormData,
+): Promise<Result<{ issuer: string; clientId: string }>> {
+  return register(formData);
+}

@@ -1,0 +1,70 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { unstable_rethrow } from 'next/navigation';
+import { signInWith, signOut } from '@/auth';
+import { explainIssuerProblem } from '@/server/auth/check-issuer';
+import { PLATFORM_PROVIDER_ID, providerIdForOrg } from '@/server/auth/identity-provider-ids';
+import { findOrgIdentityProviderBySlug } from '@/server/auth/org-identity-provider';
+import { getConfig } from '@/server/config/config';
+import { logger } from '@/server/log/logger';
+import { getStore } from '@/server/store';
+import { safeCallbackUrl } from './safe-callback-url';
+import type { SignInFormState } from './sign-in-form-state';
+
+export async function signInWithOrganizationAction(
+  _previous: SignInFormState,
+  formData: FormData,
+): Promise<SignInFormState> {
+  const organization = String(formData.get('organization') ?? '')
+    .trim()
+    .toLowerCase();
+  if (organization === '') return { error: 'Enter the name of your organization, e.g. acme.' };
+  const found = await findOrgIdentityProviderBySlug(await getStore(), organization);
+  if (!found) {
+    // Same answer for an unknown org and one without its own provider: names cannot be probed.
+    return {
+      organization,
+      error: `No organization "${organization}" signs in with its own identity provider here. Check the name, or use the platform sign-in.`,
+    };
+  }
+  const issuerProblem = await explainIssuerProblem(found.provider.issuer);
+  if (issuerProblem) {
+    return {
+      organization,
+      error: `${found.org.displayName}'s sign-in is unavailable: ${issuerProblem} An org admin can fix it under Sign-in settings; platform operators can still use the platform sign-in.`,
+    };
+  }
+  return startSignIn(providerIdForOrg(organization), formData, organization);
+}
+
+export async function signInWithPlatformAction(
+  _previous: SignInFormState,
+  formData: FormData,
+): Promise<SignInFormState> {
+  const { ZK_PLATFORM_OIDC_ISSUER: issuer } = getConfig();
+  if (!issuer) return { error: 'This installation has no platform sign-in configured.' };
+  const issuerProblem = await explainIssuerProblem(issuer);
+  if (issuerProblem) return { error: `The platform sign-in is unavailable: ${issuerProblem}` };
+  return startSignIn(PLATFORM_PROVIDER_ID, formData);
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/sign-in?signedOut=1' });
+}
+
+async function startSignIn(
+  providerId: string,
+  formData: FormData,
+  organization?: string,
+): Promise<SignInFormState> {
+  try {
+    return await signInWith(providerId, safeCallbackUrl(formData.get('callbackUrl')));
+  } catch (error) {
+    unstable_rethrow(error); // the redirect to the identity provider
+    logger.error('cannot start sign-in', { provider: providerId, error });
+    const reason =
+      error instanceof AuthError ? error.type : 'an unexpected error (see the server log)';
+    return { organization, error: `Sign-in could not start (${reason}). Try again in a moment.` };
+  }
+}

@@ -1,0 +1,113 @@
+'use client';
+
+import { useActionState } from 'react';
+import { signInWithOrganizationAction, signInWithPlatformAction } from './actions';
+import type { SignInFormState } from './sign-in-form-state';
+
+export interface DemoPerson {
+  name: string;
+  description: string;
+  org?: string;
+}
+
+export function OrganizationSignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, formAction, pending] = useActionState<SignInFormState, FormData>(
+    signInWithOrganizationAction,
+    {},
+  );
+  return (
+    <form action={formAction} className="flex flex-col gap-3" aria-label="Organization sign-in">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <label htmlFor="organization" className="text-sm font-medium text-slate-900">
+        Your organization
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="organization"
+          name="organization"
+          defaultValue={state.organization}
+          placeholder="acme"
+          autoComplete="organization"
+          spellCheck={false}
+          required
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? 'organization-error' : undefined}
+          className="flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none"
+        />
+        <SubmitButton pending={pending} label="Continue" />
+      </div>
+      {state.error && <ErrorText id="organization-error" text={state.error} />}
+    </form>
+  );
+}
+
+export function PlatformSignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, formAction, pending] = useActionState<SignInFormState, FormData>(
+    signInWithPlatformAction,
+    {},
+  );
+  return (
+    <form action={formAction} className="flex flex-col gap-3" aria-label="Platform sign-in">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <SubmitButton pending={pending} label="Sign in with the platform identity provider" />
+      {state.error && <ErrorText id="platform-error" text={state.error} />}
+    </form>
+  );
+}
+
+/** Sandbox people, each a shortcut to the sign-in of their org (or the platform). */
+export function DemoPeopleList({
+  people,
+  callbackUrl,
+}: {
+  people: DemoPerson[];
+  callbackUrl: string;
+}) {
+  const [orgState, orgAction] = useActionState(signInWithOrganizationAction, {});
+  const [platformState, platformAction] = useActionState(signInWithPlatformAction, {});
+  const error = orgState.error ?? platformState.error;
+  return (
+    <div className="flex flex-col gap-2">
+      <ul className="grid gap-2 sm:grid-cols-2">
+        {people.map((person) => (
+          <li key={`${person.org ?? 'platform'}-${person.name}`}>
+            <form action={person.org ? orgAction : platformAction}>
+              <input type="hidden" name="callbackUrl" value={callbackUrl} />
+              {person.org && <input type="hidden" name="organization" value={person.org} />}
+              <button
+                type="submit"
+                className="w-full rounded-md border border-slate-200 bg-white px-3 py-2 text-left hover:border-indigo-400"
+              >
+                <span className="block text-sm font-medium text-slate-900">{person.name}</span>
+                <span className="block text-xs text-slate-500">
+                  {person.description} · via {person.org ?? 'platform'}
+                </span>
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      {error && <ErrorText id="demo-error" text={error} />}
+    </div>
+  );
+}
+
+function SubmitButton({ pending, label }: { pending: boolean; label: string }) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60"
+    >
+      {pending ? 'Redirecting…' : label}
+    </button>
+  );
+}
+
+function ErrorText({ id, text }: { id: string; text: string }) {
+  return (
+    <p id={id} role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,69 @@
+// The people of the sandbox identity provider: a platform operator, and two organizations with
+// their own issuer each. `nemo` has no email, to show how a provider that omits it is refused.
+export interface DemoPerson {
+  id: string;
+  name: string;
+  description: string;
+  email?: string;
+  groups: string[];
+}
+
+export interface DemoIssuer {
+  /** The path segment of the issuer URL; `platform` or an org slug. */
+  key: string;
+  displayName: string;
+  people: DemoPerson[];
+}
+
+export const OPERATOR_GROUP = 'zonekeeper-operators';
+export const ADMIN_GROUP = 'zonekeeper-admins';
+
+export const DEMO_ISSUERS: DemoIssuer[] = [
+  {
+    key: 'platform',
+    displayName: 'Platform',
+    people: [
+      {
+        id: 'pat',
+        name: 'Pat Operator',
+        description: 'platform operator',
+        email: 'pat@platform.test',
+        groups: [OPERATOR_GROUP],
+      },
+    ],
+  },
+  {
+    key: 'acme',
+    displayName: 'Acme Corp',
+    people: [
+      {
+        id: 'ada',
+        name: 'Ada Admin',
+        description: 'admin of acme',
+        email: 'ada@acme.test',
+        groups: [ADMIN_GROUP],
+      },
+      {
+        id: 'victor',
+        name: 'Victor Viewer',
+        description: 'viewer of acme',
+        email: 'victor@acme.test',
+        groups: ['developers'],
+      },
+      { id: 'nemo', name: 'Nemo', description: 'acme person without an email', groups: [] },
+    ],
+  },
+  {
+    key: 'globex',
+    displayName: 'Globex',
+    people: [
+      {
+        id: 'gina',
+        name: 'Gina Admin',
+        description: 'admin of globex',
+        email: 'gina@globex.test',
+        groups: [ADMIN_GROUP],
+      },
+    ],
+  },
+];
