@@ -129,7 +129,7 @@ describe.skipIf(isExternalTarget)('IAM-scoped access', () => {
       'AccessDenied',
       403,
     );
-    // Not granted on the own zone either: DeleteHostedZone is outside the policy.
+    // Authorisation comes before existence: an unknown zone id is refused, not reported missing.
     await expectAwsError(
       orgClient.send(new GetHostedZoneCommand({ Id: 'Z0000000000000000000Q' })),
       'AccessDenied',
