@@ -24,8 +24,11 @@ export function toAwsCloudError(service: CloudService, error: unknown): CloudErr
   if (error instanceof CloudError) return error;
   const failure = (error ?? {}) as SdkFailure;
   const status = failure.$metadata?.httpStatusCode;
-  const vendorCode =
+  // SDK v3 names some errors after their class (IAM's EntityAlreadyExists arrives as
+  // EntityAlreadyExistsException): compare by the AWS error code.
+  const name =
     failure.name && failure.name !== 'Error' ? failure.name : (failure.code ?? 'Unknown');
+  const vendorCode = name.replace(/(.)Exception$/, '$1');
   if (status === undefined) {
     // No HTTP answer (reset, refused, timeout): the request may or may not have been applied;
     // every operation we retry is idempotent or detects its own earlier success.

@@ -1,0 +1,166 @@
+// The operator CLI: `npm run zk -- <command>`. Output is for people unless --json; exit codes are
+// for scripts: 0 done, 1 some organization failed or is not converged, 2 bad usage, 3 not found,
+// 4 another replica holds the reconciler lease.
+import { parseArgs } from 'node:util';
+import os from 'node:os';
+import { eq, ne } from 'drizzle-orm';
+import type { Actor } from '../auth/actor';
+import { getConfig } from '../config/config';
+import { requestKeyRotation } from '../credentials/request-key-rotation';
+import { DomainError } from '../errors/domain-error';
+import { requestOrganizationDeletion } from '../orgs/delete-organization';
+import { RECONCILER_LEASE, replicaId } from '../provisioning/reconciler-loop';
+import { releaseLease, tryAcquireLease, whileHoldingLease } from '../provisioning/leader-lease';
+import { organizationStatus } from '../provisioning/org-status';
+import { planOrganization } from '../provisioning/plan-organization';
+import { createProvisioningContext } from '../provisioning/provisioning-context';
+import { reconcilePass } from '../provisioning/reconcile-pass';
+import { getStore } from '../store';
+import { printStatus } from './print-status';
+
+export const EXIT = { ok: 0, notConverged: 1, usage: 2, notFound: 3, leaseHeld: 4 } as const;
+
+const USAGE = `Usage: npm run zk -- <command> [options]
+  plan [--org <slug>]                 dry run: what each org lacks and what would be done
+  reconcile [--org <slug>]            bring orgs to their desired state now
+  status [--org <slug>] [--json]      provisioning state from the database
+  rotate-key --org <slug>             make, store and verify a new key, then delete the old one
+  delete-org --org <slug> --yes       tear the org's zone and identity down`;
+
+const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      org: { type: 'string' },
+      json: { type: 'boolean' },
+      yes: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  const [command] = positionals;
+  if (!command || values.help) return usage(command ? 0 : EXIT.usage);
+  const store = await getStore();
+  const orgs = async () => {
+    const t = store.t.organizations;
+    const rows = await store.db
+      .select()
+      .from(t)
+      .where(values.org ? eq(t.slug, values.org) : ne(t.status, 'deleted'));
+    if (values.org && rows.length === 0)
+      throw new DomainError('not_found', `No organization has the slug "${values.org}".`);
+    return rows.sort((a, b) => a.slug.localeCompare(b.slug));
+  };
+  switch (command) {
+    case 'plan': {
+      const ctx = createProvisioningContext(store, CLI_ACTOR);
+      for (const org of await orgs()) {
+        const actions = await planOrganization(ctx, org);
+        console.log(`${org.slug} (${org.status}, desired ${org.desiredState})`);
+        for (const action of actions.length > 0 ? actions : ['nothing to do'])
+          console.log(`  - ${action}`);
+      }
+      return EXIT.ok;
+    }
+    case 'reconcile': {
+      const slugs = values.org ? (await orgs()).map((o) => o.slug) : undefined;
+      const me = replicaId();
+      const ttl = getConfig().ZK_LEASE_TTL_MS;
+      // Wait out a lease left by a replica that died; a live one keeps renewing it.
+      const deadline = Date.now() + ttl + 2_000;
+      while (!(await tryAcquireLease(store, RECONCILER_LEASE, me, ttl))) {
+        if (Date.now() > deadline) {
+          console.error(
+            'Another Zonekeeper replica is reconciling (it holds the lease); its loop will do this work.',
+          );
+          return EXIT.leaseHeld;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      try {
+        const { results } = await whileHoldingLease(store, RECONCILER_LEASE, me, ttl, () =>
+          reconcilePass(store, CLI_ACTOR, { slugs }),
+        );
+        for (const r of results)
+          console.log(`${r.slug}: ${r.outcome}${r.error ? ` — ${r.error}` : ''}`);
+        if (results.length === 0)
+          console.log('Nothing to do: every organization is in its desired state.');
+        return results.some((r) => r.outcome === 'failed') ? EXIT.notConverged : EXIT.ok;
+      } finally {
+        await releaseLease(store, RECONCILER_LEASE, me);
+      }
+    }
+    case 'status': {
+      const statuses = await Promise.all(
+        (await orgs()).map((org) => organizationStatus(store, org)),
+      );
+      if (values.json) console.log(JSON.stringify(statuses, null, 2));
+      else printStatus(statuses);
+      const converged = statuses.every(
+        (s) => s.status === (s.desiredState === 'present' ? 'ready' : 'deleted'),
+      );
+      return converged ? EXIT.ok : EXIT.notConverged;
+    }
+    case 'rotate-key': {
+      if (!values.org) return usage(EXIT.usage, 'rotate-key needs --org <slug>.');
+      const [org] = await orgs();
+      await requestKeyRotation({ store, actor: CLI_ACTOR }, org!);
+      console.log(
+        `Rotation of ${org!.slug}'s key requested; run "npm run zk -- reconcile --org ${org!.slug}" or let the app's reconciler do it.`,
+      );
+      return EXIT.ok;
+    }
+    case 'delete-org': {
+      if (!values.org) return usage(EXIT.usage, 'delete-org needs --org <slug>.');
+      if (!values.yes)
+        return usage(
+          EXIT.usage,
+          'delete-org removes a zone and its identity: add --yes to confirm.',
+        );
+      const org = await requestOrganizationDeletion(
+        { store, actor: CLI_ACTOR },
+        { slug: values.org, confirm: values.org },
+      );
+      console.log(
+        `Deletion of ${org.slug} requested; the reconciler removes its delegation, zone and identity.`,
+      );
+      return EXIT.ok;
+    }
+    default:
+      return usage(EXIT.usage, `Unknown command "${command}".`);
+  }
+}
+
+function usage(code: number, problem?: string): number {
+  if (problem) console.error(problem);
+  (code === 0 ? console.log : console.error)(USAGE);
+  return code;
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    if (error instanceof DomainError) {
+      console.error(error.message);
+      process.exit(
+        error.code === 'not_found'
+          ? EXIT.notFound
+          : error.code === 'invalid_input'
+            ? EXIT.usage
+            : EXIT.notConverged,
+      );
+    }
+    if (
+      error instanceof TypeError &&
+      /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(
+        String((error as { code?: string }).code ?? error.message),
+      )
+    ) {
+      console.error(error.message);
+      process.exit(EXIT.usage);
+    }
+    console.error('zk failed:', error instanceof Error ? error.message : error);
+    process.exit(EXIT.notConverged);
+  });
