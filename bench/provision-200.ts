@@ -1,0 +1,130 @@
+// Benchmark: provision N organizations (default 200) against the sandbox with AWS-like Route 53
+// throttling, optionally with injected faults, and compare the wall time with the floor the
+// rate limits imply for the calls actually made.
+//   npx tsx bench/provision-200.ts [--orgs 200] [--fault-rate 0.2]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSandbox } from '@/sandbox/start-sandbox';
+
+const { values } = parseArgs({
+  options: { orgs: { type: 'string' }, 'fault-rate': { type: 'string' } },
+});
+const ORGS = Number(values.orgs ?? 200);
+const FAULT_RATE = Number(values['fault-rate'] ?? 0);
+const BASE_DOMAIN = 'bench.zonekeeper.test';
+
+async function main(): Promise<void> {
+  const sandbox = await startSandbox({
+    baseDomain: BASE_DOMAIN,
+    keyActivationDelayMs: 500,
+    pendingMs: 1_000,
+    faults: FAULT_RATE > 0 ? { '*': { errorRate: FAULT_RATE, errorKind: 'InternalFailure' } } : {},
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-bench-'));
+  Object.assign(process.env, sandbox.env, {
+    ZK_BASE_DOMAIN: BASE_DOMAIN,
+    DATABASE_URL: `file:${path.join(dir, 'zk.sqlite')}`,
+    ZK_KEY_VERIFY_TIMEOUT_MS: '30000',
+  });
+  // Imported after the environment is set: the configuration is read once.
+  const { getStore } = await import('@/server/store');
+  const { SYSTEM_ACTOR } = await import('@/server/auth/actor');
+  const { createOrganization } = await import('@/server/orgs/create-organization');
+  const { reconcilePass } = await import('@/server/provisioning/reconcile-pass');
+  const { awsClients } = await import('@/server/cloud/aws-clients');
+
+  let iamCalls = 0;
+  awsClients().iam.middlewareStack.add(
+    (next) => async (args) => {
+      iamCalls += 1;
+      return next(args);
+    },
+    { step: 'finalizeRequest' },
+  );
+
+  const store = await getStore();
+  for (let i = 0; i < ORGS; i += 1) {
+    await createOrganization(
+      { store, actor: SYSTEM_ACTOR, baseDomain: BASE_DOMAIN },
+      { displayName: `org${i}`, slug: `org-${String(i).padStart(4, '0')}` },
+    );
+  }
+  await fetch(`${sandbox.endpoints.route53}/_sandbox/stats/reset`, { method: 'POST' });
+
+  const started = Date.now();
+  let passes = 0;
+  let failed = ORGS;
+  while (failed > 0 && passes < 10) {
+    passes += 1;
+    const slugs =
+      passes === 1
+        ? undefined
+        : (await store.db.select().from(store.t.organizations))
+            .filter((o) => o.status !== 'ready')
+            .map((o) => o.slug);
+    const { results } = await reconcilePass(store, SYSTEM_ACTOR, { slugs });
+    failed = results.filter((r) => r.outcome !== 'ready').length;
+  }
+  const wallSeconds = (Date.now() - started) / 1000;
+
+  interface Stats {
+    operations: Record<
+      string,
+      { calls: number; throttled: number; injectedFaults: number; priorRequestNotComplete: number }
+    >;
+    totals: {
+      calls: number;
+      throttled: number;
+      injectedFaults: number;
+      priorRequestNotComplete: number;
+    };
+  }
+  const stats = (await (
+    await fetch(`${sandbox.endpoints.route53}/_sandbox/stats`)
+  ).json()) as Stats;
+  const admitted = (op?: string) => {
+    const s = op ? stats.operations[op] : stats.totals;
+    return s ? s.calls - s.throttled - s.injectedFaults : 0;
+  };
+  // The floor: the slower of CreateHostedZone's bucket (40, then 2/s) and the account's (50, then 10/s).
+  const floorSeconds = Math.max((admitted('CreateHostedZone') - 40) / 2, (admitted() - 50) / 10, 0);
+
+  const zones = [...sandbox.route53.store.zones.values()].filter((z) =>
+    z.name.endsWith(`.${BASE_DOMAIN}.`),
+  );
+  const zoneNames = new Set(zones.map((z) => z.name));
+  const ready = (await store.db.select().from(store.t.organizations)).filter(
+    (o) => o.status === 'ready',
+  ).length;
+  const result = {
+    orgs: ORGS,
+    faultRate: FAULT_RATE,
+    passes,
+    wallSeconds: Number(wallSeconds.toFixed(1)),
+    floorSeconds: Number(floorSeconds.toFixed(1)),
+    ratio: Number((wallSeconds / floorSeconds).toFixed(2)),
+    route53CallsPerOrg: Number((stats.totals.calls / ORGS).toFixed(2)),
+    route53AdmittedPerOrg: Number((admitted() / ORGS).toFixed(2)),
+    iamCallsPerOrg: Number((iamCalls / ORGS).toFixed(2)),
+    throttledAbsorbed: stats.totals.throttled,
+    priorRequestNotCompleteAbsorbed: stats.totals.priorRequestNotComplete,
+    injectedFaultsAbsorbed: stats.totals.injectedFaults,
+    readyOrgs: ready,
+    failedOrgs: ORGS - ready,
+    zones: zones.length,
+    duplicateZones: zones.length - zoneNames.size,
+    perOperation: stats.operations,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  await store.close();
+  await sandbox.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
