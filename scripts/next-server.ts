@@ -7,7 +7,14 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const SOURCE_DIRS = ['app', 'components', 'server', 'db', 'public'];
-const SOURCE_FILES = ['next.config.ts', 'postcss.config.mjs', 'instrumentation.ts', 'package.json'];
+const SOURCE_FILES = [
+  'next.config.ts',
+  'postcss.config.mjs',
+  'instrumentation.ts',
+  'proxy.ts',
+  'auth.ts',
+  'package.json',
+];
 
 /** Whether `distDir` holds a production build newer than every source file. */
 export function buildIsCurrent(distDir: string): boolean {

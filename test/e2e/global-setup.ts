@@ -1,34 +1,100 @@
-// Builds the app once and serves it for the whole e2e run on a free port, with its own store.
+// Builds the app once and serves it for the whole e2e run on a free port, with its own store, the
+// sandbox AWS and Vault, and the sandbox identity provider. The orgs `acme` and `globex` exist
+// with their own identity providers registered (client secrets in the sandbox Vault), so tests
+// can sign in as any demo person (test/e2e/support/sign-in.ts).
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { openStore } from '../../db/open-store';
+import { startSandboxIdentityProvider } from '../../sandbox/oidc/start-sandbox-identity-provider';
+import { startSandbox } from '../../sandbox/start-sandbox';
 import { buildApp, buildIsCurrent, freePort, startNextServer } from '../../scripts/next-server';
+import { registerOrgIdentityProvider } from '../../server/auth/org-identity-provider';
+import { createVaultKv } from '../../server/cloud/vault';
+import { createOrganization } from '../../server/orgs/create-organization';
 
 const DIST_DIR = '.next-e2e';
+const BASE_DOMAIN = 'zonekeeper.test';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The app's SQLite file, for tests that check what was (not) stored. */
+    databaseFile: string;
+    authSecret: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   if (!buildIsCurrent(DIST_DIR)) buildApp(DIST_DIR);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-e2e-'));
+  const databaseFile = path.join(dataDir, 'zonekeeper.sqlite');
+  const port = await freePort();
+  const appUrl = `http://localhost:${port}`;
+  const authSecret = randomBytes(32).toString('base64');
+
+  const sandbox = await startSandbox({ baseDomain: BASE_DOMAIN });
+  const idp = await startSandboxIdentityProvider({ appUrl });
+  await seedOrganizations(databaseFile, sandbox.env, idp.organizations);
+
   const app = await startNextServer({
-    port: await freePort(),
+    port,
     distDir: DIST_DIR,
     stdio: 'pipe',
     env: {
-      DATABASE_URL: `file:${path.join(dataDir, 'zonekeeper.sqlite')}`,
-      ZK_BASE_DOMAIN: 'zonekeeper.test',
+      ...sandbox.env,
+      ...idp.env,
+      AUTH_SECRET: authSecret,
+      DATABASE_URL: `file:${databaseFile}`,
+      ZK_BASE_DOMAIN: BASE_DOMAIN,
       ZK_ENVIRONMENT_LABEL: 'E2E',
     },
   });
   project.provide('baseUrl', app.url);
+  project.provide('databaseFile', databaseFile);
+  project.provide('authSecret', authSecret);
   return async () => {
     await app.stop();
+    await idp.close();
+    await sandbox.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+// Through the domain functions, as an operator would: the orgs, then each org's own IdP.
+async function seedOrganizations(
+  databaseFile: string,
+  sandboxEnv: Record<string, string>,
+  organizations: {
+    slug: string;
+    displayName: string;
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+  }[],
+) {
+  const store = await openStore({ dialect: 'sqlite', file: databaseFile });
+  const vault = createVaultKv({
+    address: sandboxEnv.VAULT_ADDR!,
+    token: sandboxEnv.VAULT_TOKEN!,
+    mount: 'secret',
+    timeoutMs: 5_000,
+  });
+  const actor = { type: 'cli' as const, label: 'cli:e2e-setup' };
+  try {
+    for (const seed of organizations) {
+      const org = await createOrganization(
+        { store, actor, baseDomain: BASE_DOMAIN },
+        { displayName: seed.displayName, slug: seed.slug },
+      );
+      await registerOrgIdentityProvider(
+        { store, vault, actor, org },
+        { issuer: seed.issuer, clientId: seed.clientId, clientSecret: seed.clientSecret },
+      );
+    }
+  } finally {
+    await store.close();
+  }
 }

@@ -1,6 +1,7 @@
 // The Organizations page in a real browser: create through the form, refuse bad input.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { signInAs } from './support/sign-in';
 
 describe('Organizations page', () => {
   const baseUrl = inject('baseUrl');
@@ -8,6 +9,8 @@ describe('Organizations page', () => {
 
   beforeAll(async () => {
     browser = await openBrowser();
+    // Creating organizations is a platform operator's permission.
+    await signInAs(browser.page, baseUrl, 'operator');
   });
   afterAll(async () => {
     await browser?.close();
@@ -16,17 +19,17 @@ describe('Organizations page', () => {
   it('creates an organization through the form and lists it as pending', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}/orgs`);
-    await page.getByLabel('Display name').fill('Acme Corp');
-    await page.getByLabel('Slug').fill('acme');
+    await page.getByLabel('Display name').fill('Initech');
+    await page.getByLabel('Slug').fill('initech');
     await page.getByRole('button', { name: 'Create organization' }).click();
 
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Created Acme Corp');
-    const row = page.locator('tr[data-org-slug="acme"]');
-    await expect.poll(() => row.textContent()).toContain('acme.zonekeeper.test');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Created Initech');
+    const row = page.locator('tr[data-org-slug="initech"]');
+    await expect.poll(() => row.textContent()).toContain('initech.zonekeeper.test');
     expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('pending');
 
     await page.reload();
-    expect(await page.locator('tr[data-org-slug="acme"]').count()).toBe(1);
+    expect(await page.locator('tr[data-org-slug="initech"]').count()).toBe(1);
     await screenshot(page, 'orgs-created');
   });
 
