@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor';
 import { getConfig } from '../config/config';
 import { requestKeyRotation } from '../credentials/request-key-rotation';
 import { DomainError } from '../errors/domain-error';
+import { createOrganization } from '../orgs/create-organization';
 import { requestOrganizationDeletion } from '../orgs/delete-organization';
 import { RECONCILER_LEASE, replicaId } from '../provisioning/reconciler-loop';
 import { releaseLease, tryAcquireLease, whileHoldingLease } from '../provisioning/leader-lease';
@@ -17,12 +18,17 @@ import { createProvisioningContext } from '../provisioning/provisioning-context'
 import { reconcilePass } from '../provisioning/reconcile-pass';
 import { getStore } from '../store';
 import { printStatus } from './print-status';
+import { runReconcilerUntilSignalled } from './run-reconciler';
 
 export const EXIT = { ok: 0, notConverged: 1, usage: 2, notFound: 3, leaseHeld: 4 } as const;
 
 const USAGE = `Usage: npm run zk -- <command> [options]
   plan [--org <slug>]                 dry run: what each org lacks and what would be done
-  reconcile [--org <slug>]            bring orgs to their desired state now
+  create-org --slug <slug> --name <display name>
+                                      record a new organization (the reconciler provisions it)
+  reconcile [--org <slug>]            bring orgs to their desired state now, once
+  run                                 run the reconciler loop (lease-elected, one leader among
+                                      replicas) until SIGTERM/SIGINT; exits 0 when stopped
   status [--org <slug>] [--json]      provisioning state from the database
   rotate-key --org <slug>             make, store and verify a new key, then delete the old one
   delete-org --org <slug> --yes       tear the org's zone and identity down`;
@@ -35,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       org: { type: 'string' },
+      slug: { type: 'string' },
+      name: { type: 'string' },
       json: { type: 'boolean' },
       yes: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -92,6 +100,21 @@ async function main(argv: string[]): Promise<number> {
         await releaseLease(store, RECONCILER_LEASE, me);
       }
     }
+    case 'create-org': {
+      if (!values.slug || !values.name)
+        return usage(EXIT.usage, 'create-org needs --slug <slug> and --name <display name>.');
+      const org = await createOrganization(
+        { store, actor: CLI_ACTOR, baseDomain: getConfig().ZK_BASE_DOMAIN },
+        { slug: values.slug, displayName: values.name },
+      );
+      console.log(
+        `Created ${org.slug} ("${org.displayName}"); its zone and identity come with the next reconcile.`,
+      );
+      return EXIT.ok;
+    }
+    case 'run':
+      await runReconcilerUntilSignalled();
+      return EXIT.ok;
     case 'status': {
       const statuses = await Promise.all(
         (await orgs()).map((org) => organizationStatus(store, org)),
@@ -144,6 +167,8 @@ main(process.argv.slice(2))
   .catch((error: unknown) => {
     if (error instanceof DomainError) {
       console.error(error.message);
+      for (const messages of Object.values(error.fields ?? {}))
+        for (const message of messages) console.error(`  ${message}`);
       process.exit(
         error.code === 'not_found'
           ? EXIT.notFound

@@ -46,6 +46,7 @@ export function startReconcilerLoop() {
           logger.info(holds ? 'reconciler: leading' : 'reconciler: standing by', { replica: me });
         leading = holds;
         if (leading) {
+          const startedAt = new Date();
           const { results } = await whileHoldingLease(
             store,
             RECONCILER_LEASE,
@@ -54,7 +55,10 @@ export function startReconcilerLoop() {
             () => reconcilePass(store, SYSTEM_ACTOR),
           );
           if (results.length > 0)
+            // Replica and start time let an operator (and the replicas test) see who did what when.
             logger.info('reconciler: pass done', {
+              replica: me,
+              startedAt: startedAt.toISOString(),
               results: results.map((r) => `${r.slug}:${r.outcome}`),
             });
         }
