@@ -31,6 +31,10 @@ import { BASE_DOMAIN, startProvisioningSandbox } from './provisioning-env';
 
 const run = promisify(execFile);
 
+// Each case spawns the CLI two to five times (a few seconds each on a busy machine) and waits out
+// a dead replica's lease, which the integration project's 60 s default does not always cover.
+const CASE_TIMEOUT_MS = 180_000;
+
 const PROVISIONING_POINTS = [
   'zone:created',
   'after:zone',
@@ -160,24 +164,32 @@ describe('crash matrix: kill the reconciler at every step, restart, converge', (
   const slugOf = (prefix: string, point: string) =>
     `${prefix}-${point.replace(/[^a-z]+/g, '-')}`.replace(/-$/, '');
 
-  it.each(PROVISIONING_POINTS)('provisioning: crash at %s, then converge', async (point) => {
-    const org = await newOrg(slugOf('p', point));
-    expect(await zk(['reconcile', '--org', org.slug], point)).toBe(CRASH_EXIT_CODE);
-    expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
-    await expectProvisioned(org);
-  });
+  it.each(PROVISIONING_POINTS)(
+    'provisioning: crash at %s, then converge',
+    async (point) => {
+      const org = await newOrg(slugOf('p', point));
+      expect(await zk(['reconcile', '--org', org.slug], point)).toBe(CRASH_EXIT_CODE);
+      expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
+      await expectProvisioned(org);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it.each(ROTATION_POINTS)('rotation: crash at %s, then converge to one new key', async (point) => {
-    const org = await newOrg(slugOf('r', point));
-    expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
-    const before = await expectProvisioned(org);
-    expect(await zk(['rotate-key', '--org', org.slug])).toBe(0);
-    expect(await zk(['reconcile', '--org', org.slug], point)).toBe(CRASH_EXIT_CODE);
-    expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
-    const after = await expectProvisioned(org);
-    expect(after.keyId).not.toBe(before.keyId);
-    expect(after.vaultVersion).toBe(before.vaultVersion + 1);
-  });
+  it.each(ROTATION_POINTS)(
+    'rotation: crash at %s, then converge to one new key',
+    async (point) => {
+      const org = await newOrg(slugOf('r', point));
+      expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
+      const before = await expectProvisioned(org);
+      expect(await zk(['rotate-key', '--org', org.slug])).toBe(0);
+      expect(await zk(['reconcile', '--org', org.slug], point)).toBe(CRASH_EXIT_CODE);
+      expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
+      const after = await expectProvisioned(org);
+      expect(after.keyId).not.toBe(before.keyId);
+      expect(after.vaultVersion).toBe(before.vaultVersion + 1);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
   it.each(TEARDOWN_POINTS)(
     'deletion: crash at %s, then converge to nothing left',
@@ -208,5 +220,6 @@ describe('crash matrix: kill the reconciler at every step, restart, converge', (
       ).rejects.toThrow();
       await expect(vault.readSecret(names.vaultPath)).resolves.toBeNull();
     },
+    CASE_TIMEOUT_MS,
   );
-}, 600_000);
+});
