@@ -1,25 +1,28 @@
-// Collects the parent-zone NS changes of many organizations that arrive together into one
-// ChangeResourceRecordSets (within Route 53's 1,000-record / 32,000-character batch limits), sends
-// batches one at a time so the parent zone is never asked twice at once, and resolves each
-// caller when its batch is INSYNC.
+// Collects the parent-zone NS changes of many organizations that arrive together into as few
+// ChangeResourceRecordSets as Route 53's batch limits allow, sends batches one at a time so the
+// parent zone is never asked twice at once, and resolves each caller when its batch is INSYNC.
 import type { Change } from '@aws-sdk/client-route-53';
 import { changeRecordSets, fqdn, waitForChange } from '../cloud/route53';
+import {
+  CHANGE_BATCH_LIMITS,
+  changeCost,
+  splitIntoBatches,
+  type ChangeCost,
+} from './change-batch-cost';
 
-// UPSERT counts twice towards both limits; stay well inside them.
-const MAX_CHANGES = 200;
-const MAX_CHARACTERS = 12_000;
 // How long the first change of a batch waits for company.
 const GATHER_MS = 1_000;
 
 interface Pending {
   change: Change;
-  characters: number;
+  cost: ChangeCost;
   resolve(): void;
   reject(error: unknown): void;
 }
 
 export class DelegationBatcher {
   private pending: Pending[] = [];
+  private pendingCost: ChangeCost = { records: 0, characters: 0 };
   private timer: NodeJS.Timeout | undefined;
   private sending: Promise<void> = Promise.resolve();
 
@@ -35,14 +38,16 @@ export class DelegationBatcher {
 
   private enqueue(change: Change): Promise<void> {
     return new Promise((resolve, reject) => {
-      const characters = (change.ResourceRecordSet?.ResourceRecords ?? []).reduce(
-        (sum, record) => sum + (record.Value?.length ?? 0),
-        0,
-      );
-      this.pending.push({ change, characters, resolve, reject });
+      const cost = changeCost(change);
+      this.pending.push({ change, cost, resolve, reject });
+      this.pendingCost = {
+        records: this.pendingCost.records + cost.records,
+        characters: this.pendingCost.characters + cost.characters,
+      };
+      // A full batch goes now; waiting longer would only make the next one.
       const full =
-        this.pending.length >= MAX_CHANGES ||
-        this.pending.reduce((sum, p) => sum + p.characters, 0) >= MAX_CHARACTERS;
+        this.pendingCost.records >= CHANGE_BATCH_LIMITS.records ||
+        this.pendingCost.characters >= CHANGE_BATCH_LIMITS.characters;
       if (full) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), GATHER_MS);
     });
@@ -51,9 +56,13 @@ export class DelegationBatcher {
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.pending;
+    const pending = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
+    this.pendingCost = { records: 0, characters: 0 };
+    for (const batch of splitIntoBatches(pending, (p) => p.cost)) this.submit(batch);
+  }
+
+  private submit(batch: Pending[]): void {
     // One change of the parent zone in flight at a time avoids PriorRequestNotComplete; waiting
     // for INSYNC happens outside that line.
     const submitted = this.sending.then(async () => {

@@ -10,6 +10,19 @@ export function environmentHash(baseDomain: string): string {
   return createHash('sha256').update(baseDomain).digest('hex').slice(0, 8);
 }
 
+// IAM allows user names of at most 64 characters; `zonekeeper-<env>-` takes 20, and a slug may
+// have 63. A slug that does not fit keeps its first characters (still readable in the console)
+// and gains a hash of the whole slug after an underscore, which no slug contains, so a shortened
+// name never equals another org's full one and stays the same on every retry.
+const IAM_NAME_MAX = 64;
+
+function iamNameFor(environment: string, slug: string): string {
+  const prefix = `zonekeeper-${environment}-`;
+  if (prefix.length + slug.length <= IAM_NAME_MAX) return `${prefix}${slug}`;
+  const digest = createHash('sha256').update(slug).digest('hex').slice(0, 8);
+  return `${prefix}${slug.slice(0, IAM_NAME_MAX - prefix.length - digest.length - 1)}_${digest}`;
+}
+
 export interface OrgResourceNames {
   zoneName: string;
   callerReference: string;
@@ -23,7 +36,7 @@ export function orgResourceNames(
   org: { id: string; slug: string; generation: number },
   baseDomain: string,
 ): OrgResourceNames {
-  const iamName = `zonekeeper-${environmentHash(baseDomain)}-${org.slug}`;
+  const iamName = iamNameFor(environmentHash(baseDomain), org.slug);
   return {
     zoneName: zoneNameFor(org.slug, baseDomain),
     // Deterministic per intended zone (a retry gets HostedZoneAlreadyExists, never a twin);
