@@ -32,13 +32,16 @@ export async function organizationStatus(store: Store, org: Organization) {
           name: zone.name,
           nameServers: zone.nameServers,
           delegation: zone.delegationState,
+          delegationCheckedAt: zone.delegationCheckedAt,
           createdAt: zone.awsCreatedAt,
         }
       : null,
     identity: credential
       ? {
           user: credential.iamUserName,
+          userArn: credential.iamUserArn,
           policy: credential.policyName,
+          policyArn: credential.policyArn,
           accessKeyId: credential.accessKeyId,
           accessKeyCreatedAt: credential.accessKeyCreatedAt,
           accessKeyVerifiedAt: credential.accessKeyVerifiedAt,

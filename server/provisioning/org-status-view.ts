@@ -1,0 +1,98 @@
+// The org page's view of an organization's provisioning, safe to send to a browser as JSON: dates
+// as ISO text, every step of the current plan in order (also those not started yet), failures in
+// words a person understands. It carries references only (key id, Vault path and version); the
+// secret never leaves Vault.
+import type { Store } from '@/db/open-store';
+import type { Organization } from '@/db/rows';
+import type {
+  CredentialStatus,
+  DelegationState,
+  DesiredState,
+  OrgStatus,
+  StepStatus,
+} from '@/db/schema/enums';
+import { explainStepError } from './explain-step-error';
+import { organizationStatus } from './org-status';
+import { PROVISIONING_STEPS } from './provision-organization';
+import { TEARDOWN_STEPS } from './teardown-steps';
+
+export interface OrgStatusView {
+  slug: string;
+  status: OrgStatus;
+  desiredState: DesiredState;
+  /** When the view was read: ages are measured from it, so server and browser render alike. */
+  readAt: string;
+  zone: {
+    id: string | null;
+    name: string;
+    nameServers: string[];
+    delegation: DelegationState;
+    delegationCheckedAt: string | null;
+  } | null;
+  identity: {
+    user: string;
+    userArn: string | null;
+    policy: string;
+    policyArn: string | null;
+    accessKeyId: string | null;
+    accessKeyCreatedAt: string | null;
+    accessKeyVerifiedAt: string | null;
+    vaultPath: string;
+    vaultVersion: number | null;
+    status: CredentialStatus;
+  } | null;
+  steps: StepView[];
+}
+
+export interface StepView {
+  step: string;
+  status: StepStatus;
+  attempts: number;
+  /** Why the step failed and when it is tried again; null unless it failed. */
+  explanation: string | null;
+  nextRetryAt: string | null;
+}
+
+export async function loadOrgStatusView(
+  store: Store,
+  org: Organization,
+  now = new Date(),
+): Promise<OrgStatusView> {
+  const status = await organizationStatus(store, org);
+  const plan = org.desiredState === 'absent' ? TEARDOWN_STEPS : PROVISIONING_STEPS;
+  const rows = new Map(status.steps.map((s) => [s.step, s]));
+  const iso = (value: Date | null) => value?.toISOString() ?? null;
+  return {
+    slug: status.slug,
+    status: status.status,
+    desiredState: status.desiredState,
+    readAt: now.toISOString(),
+    zone: status.zone && {
+      id: status.zone.id,
+      name: status.zone.name,
+      nameServers: status.zone.nameServers,
+      delegation: status.zone.delegation,
+      delegationCheckedAt: iso(status.zone.delegationCheckedAt),
+    },
+    identity: status.identity && {
+      ...status.identity,
+      accessKeyCreatedAt: iso(status.identity.accessKeyCreatedAt),
+      accessKeyVerifiedAt: iso(status.identity.accessKeyVerifiedAt),
+    },
+    steps: plan.map(({ step }) => {
+      const row = rows.get(step);
+      if (!row)
+        return { step, status: 'pending', attempts: 0, explanation: null, nextRetryAt: null };
+      return {
+        step,
+        status: row.status,
+        attempts: row.attempts,
+        explanation:
+          row.status === 'failed' && row.lastError
+            ? explainStepError({ lastError: row.lastError, nextRetryAt: row.nextRetryAt }, now)
+            : null,
+        nextRetryAt: iso(row.nextRetryAt),
+      };
+    }),
+  };
+}
