@@ -1,19 +1,22 @@
 // The signed-in person of the current request, for pages and actions. A cookie whose server-side
 // session ended (sign-out, expiry) or whose user is gone counts as signed out.
 import { cache } from 'react';
+import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { auth } from '@/auth';
 import { loadCaller, type Caller } from '@/server/auth/caller';
 import { getOrgForCaller, type OrgAccess } from '@/server/auth/get-org-for-caller';
 import { userOfSession } from '@/server/auth/sessions';
 import { getStore } from '@/server/store';
+import { readSessionToken, sessionCookieName } from './read-session-token';
 
 export const getCaller = cache(async (): Promise<Caller | null> => {
-  const session = await auth();
-  if (!session?.sid || !session.user?.id) return null;
+  // The cookie is read directly (not through Auth.js's session endpoint): the token only names
+  // the user and the server-side session, both checked against the database below.
+  const token = await readSessionToken((await cookies()).get(sessionCookieName())?.value);
+  if (typeof token?.sid !== 'string' || typeof token.sub !== 'string') return null;
   const store = await getStore();
-  const userId = await userOfSession(store, session.sid);
-  if (userId !== session.user.id) return null;
+  const userId = await userOfSession(store, token.sid);
+  if (userId !== token.sub) return null;
   return loadCaller(store, userId);
 });
 

@@ -1,0 +1,23 @@
+// Reads the Auth.js session cookie without Auth.js's request wrapper, for the proxy: a valid,
+// unexpired token is all the proxy needs; who the person is and what they may see is decided
+// later, from the database (get-caller.ts).
+import { decode, type JWT } from 'next-auth/jwt';
+import { getConfig } from '@/server/config/config';
+import { readAuthSettings } from './auth-settings';
+
+/** Auth.js names the cookie after the scheme: `__Secure-` on https, plain on http. */
+export function sessionCookieName(): string {
+  const secure = (getConfig().AUTH_URL ?? '').startsWith('https:');
+  return secure ? '__Secure-authjs.session-token' : 'authjs.session-token';
+}
+
+export async function readSessionToken(cookieValue: string | undefined): Promise<JWT | null> {
+  if (!cookieValue) return null;
+  const name = sessionCookieName();
+  try {
+    return await decode({ token: cookieValue, secret: readAuthSettings().secret, salt: name });
+  } catch {
+    // Tampered, expired or from another secret: the same as no session.
+    return null;
+  }
+}

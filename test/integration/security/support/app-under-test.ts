@@ -1,0 +1,124 @@
+// A production build of the app served over HTTP with the sandbox Vault and identity provider,
+// two organizations and the five callers of the isolation matrix, each with a session cookie
+// minted the way Auth.js mints it (a JWT encrypted with AUTH_SECRET) and a server-side session.
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import { openStore, type Store } from '@/db/open-store';
+import type { MembershipRole } from '@/db/schema/enums';
+import { startSandboxIdentityProvider } from '@/sandbox/oidc/start-sandbox-identity-provider';
+import { startSandbox } from '@/sandbox/start-sandbox';
+import { buildApp, buildIsCurrent, freePort, startNextServer } from '@/scripts/next-server';
+import { startSession } from '@/server/auth/sessions';
+import { createOrganization } from '@/server/orgs/create-organization';
+
+export const DIST_DIR = '.next-e2e';
+export const SESSION_COOKIE = 'authjs.session-token';
+export const ORG_A = 'alpha';
+export const ORG_B = 'bravo';
+export const CALLERS = ['anonymous', 'viewerA', 'adminA', 'adminB', 'operator'] as const;
+export type CallerName = (typeof CALLERS)[number];
+
+const PEOPLE: Record<
+  Exclude<CallerName, 'anonymous'>,
+  { operator?: true; org?: [string, MembershipRole] }
+> = {
+  viewerA: { org: [ORG_A, 'viewer'] },
+  adminA: { org: [ORG_A, 'admin'] },
+  adminB: { org: [ORG_B, 'admin'] },
+  operator: { operator: true },
+};
+
+export interface AppUnderTest {
+  baseUrl: string;
+  store: Store;
+  /** A Cookie header with a new session of the caller ('' for anonymous). */
+  cookieFor(caller: CallerName): Promise<string>;
+  userIds: Record<Exclude<CallerName, 'anonymous'>, string>;
+  idp: Awaited<ReturnType<typeof startSandboxIdentityProvider>>;
+  mintCookie(token: Record<string, unknown>, maxAgeSeconds?: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startAppUnderTest(): Promise<AppUnderTest> {
+  if (!buildIsCurrent(DIST_DIR)) buildApp(DIST_DIR);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-isolation-'));
+  const databaseFile = path.join(dataDir, 'zonekeeper.sqlite');
+  const port = await freePort();
+  const authSecret = randomBytes(32).toString('base64');
+  const sandbox = await startSandbox({ baseDomain: 'zonekeeper.test' });
+  const idp = await startSandboxIdentityProvider({ appUrl: `http://localhost:${port}` });
+  const store = await openStore({ dialect: 'sqlite', file: databaseFile });
+  const userIds = {} as AppUnderTest['userIds'];
+  const mintCookie = async (token: Record<string, unknown>, maxAge = 3600) =>
+    `${SESSION_COOKIE}=${await encode({ token, secret: authSecret, salt: SESSION_COOKIE, maxAge })}`;
+
+  const orgIds = new Map<string, string>();
+  for (const slug of [ORG_A, ORG_B]) {
+    const org = await createOrganization(
+      { store, actor: { type: 'cli', label: 'cli:isolation-test' }, baseDomain: 'zonekeeper.test' },
+      { displayName: slug.toUpperCase(), slug },
+    );
+    orgIds.set(slug, org.id);
+  }
+  for (const [name, person] of Object.entries(PEOPLE)) {
+    const userId = randomUUID();
+    const email = `${name.toLowerCase()}@isolation.test`;
+    await store.db
+      .insert(store.t.users)
+      .values({ id: userId, email, name, isPlatformOperator: person.operator ?? false });
+    if (person.org) {
+      await store.db.insert(store.t.memberships).values({
+        id: randomUUID(),
+        userId,
+        orgId: orgIds.get(person.org[0])!,
+        role: person.org[1],
+        source: 'org-idp',
+      });
+    }
+    userIds[name as keyof typeof userIds] = userId;
+  }
+  // A new session per call: sign-out in one cell of the matrix must not end another's session.
+  const cookieFor = async (caller: CallerName) => {
+    if (caller === 'anonymous') return '';
+    const userId = userIds[caller];
+    const sid = await startSession(store, userId, 3600);
+    return mintCookie({
+      sub: userId,
+      sid,
+      email: `${caller.toLowerCase()}@isolation.test`,
+      name: caller,
+    });
+  };
+
+  const app = await startNextServer({
+    port,
+    distDir: DIST_DIR,
+    stdio: 'pipe',
+    env: {
+      ...sandbox.env,
+      ...idp.env,
+      AUTH_SECRET: authSecret,
+      DATABASE_URL: `file:${databaseFile}`,
+      ZK_BASE_DOMAIN: 'zonekeeper.test',
+      ZK_RECONCILER_ENABLED: 'false',
+    },
+  });
+  return {
+    baseUrl: app.url,
+    store,
+    cookieFor,
+    userIds,
+    idp,
+    mintCookie,
+    stop: async () => {
+      await app.stop();
+      await store.close();
+      await idp.close();
+      await sandbox.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
