@@ -87,10 +87,12 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
     call: ORG_A_FORM(),
     expect: ORG_A_ADMIN,
   },
+  // Org A is never provisioned here (no reconciler), so an allowed caller passes the gate and
+  // then hears that there is no key to rotate yet.
   'app/orgs/[slug]/actions.ts#rotateAccessKeyAction': {
     path: '/orgs',
     call: ORG_A_FORM(),
-    expect: ORG_A_ADMIN,
+    expect: { ...ORG_A_ADMIN, adminA: 'refused:conflict', operator: 'refused:conflict' },
   },
   // A wrong confirmation: the operator passes the gate and the domain check refuses, so the
   // matrix deletes nothing that later cells need.
