@@ -166,9 +166,11 @@ main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
     if (error instanceof DomainError) {
-      console.error(error.message);
-      for (const messages of Object.values(error.fields ?? {}))
-        for (const message of messages) console.error(`  ${message}`);
+      // Field messages say what to fix; the summary ("Check the highlighted fields.") is for forms.
+      const problems = Object.entries(error.fields ?? {}).flatMap(([field, messages]) =>
+        messages.map((message) => `${field}: ${message}`),
+      );
+      console.error(problems.length > 0 ? problems.join('\n') : error.message);
       process.exit(
         error.code === 'not_found'
           ? EXIT.notFound
