@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Organization } from '@/db/rows';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
@@ -34,7 +35,12 @@ export function OrgTable({ orgs, baseDomain }: { orgs: Organization[]; baseDomai
           {orgs.map((org) => (
             <tr key={org.id} data-org-slug={org.slug} className="hover:bg-slate-50">
               <td className="px-5 py-3">
-                <div className="font-medium text-slate-900">{org.displayName}</div>
+                <Link
+                  href={`/orgs/${org.slug}`}
+                  className="font-medium text-slate-900 hover:text-indigo-600 hover:underline"
+                >
+                  {org.displayName}
+                </Link>
                 <div className="font-mono text-xs text-slate-500">{org.slug}</div>
               </td>
               <td className="px-5 py-3 font-mono text-slate-700">

@@ -7,6 +7,13 @@ const TONES: Record<string, string> = {
   failed: 'bg-red-50 text-red-800 ring-red-300',
   deleting: 'bg-amber-50 text-amber-800 ring-amber-300',
   deleted: 'bg-slate-100 text-slate-500 ring-slate-200',
+  rotating: 'bg-sky-50 text-sky-800 ring-sky-300',
+  // Delegation in the parent zone, and audit outcomes.
+  matches: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
+  missing: 'bg-amber-50 text-amber-800 ring-amber-300',
+  differs: 'bg-red-50 text-red-800 ring-red-300',
+  success: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
+  failure: 'bg-red-50 text-red-800 ring-red-300',
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -24,6 +24,10 @@ declare module 'vitest' {
     /** The app's SQLite file, for tests that check what was (not) stored. */
     databaseFile: string;
     authSecret: string;
+    /** The sandbox Vault, for tests that check a secret is stored and never shown. */
+    vault: { address: string; token: string };
+    /** Client secrets of the sandbox org IdPs, by slug, to restore one a test breaks. */
+    orgClientSecrets: Record<string, string>;
   }
 }
 
@@ -55,6 +59,11 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', app.url);
   project.provide('databaseFile', databaseFile);
   project.provide('authSecret', authSecret);
+  project.provide(
+    'orgClientSecrets',
+    Object.fromEntries(idp.organizations.map((o) => [o.slug, o.clientSecret])),
+  );
+  project.provide('vault', { address: sandbox.env.VAULT_ADDR, token: sandbox.env.VAULT_TOKEN });
   return async () => {
     await app.stop();
     await idp.close();

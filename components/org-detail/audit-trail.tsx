@@ -1,0 +1,64 @@
+import type { AuditEvent } from '@/db/rows';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { UtcTime } from '@/components/ui/utc-time';
+import { Card } from './card';
+
+/** The org's latest audit events, newest first; null when the caller may not read them. */
+export function AuditTrail({ events, orgSlug }: { events: AuditEvent[] | null; orgSlug: string }) {
+  return (
+    <Card
+      id="audit"
+      title="Audit trail"
+      description="Who changed what for this organization, newest first (the latest 50)."
+    >
+      {events === null ? (
+        <p className="mt-4 text-sm text-slate-500">
+          Only admins of {orgSlug} and platform operators can read the audit trail.
+        </p>
+      ) : events.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-500">Nothing recorded yet.</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Audit trail">
+            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="py-2 pr-4">
+                  Time (UTC)
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Actor
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Action
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Target
+                </th>
+                <th scope="col" className="py-2">
+                  Outcome
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {events.map((event) => (
+                <tr key={event.id} data-audit-action={event.action}>
+                  <td className="whitespace-nowrap py-2 pr-4 text-slate-600">
+                    <UtcTime value={event.occurredAt} />
+                  </td>
+                  <td className="py-2 pr-4 text-slate-700">{event.actorLabel}</td>
+                  <td className="py-2 pr-4 font-mono text-xs text-slate-900">{event.action}</td>
+                  <td className="break-all py-2 pr-4 font-mono text-xs text-slate-700">
+                    {event.target}
+                  </td>
+                  <td className="py-2">
+                    <StatusBadge status={event.outcome} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

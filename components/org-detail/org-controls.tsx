@@ -1,0 +1,79 @@
+'use client';
+
+import {
+  deleteOrganizationAction,
+  retryProvisioningAction,
+  rotateAccessKeyAction,
+} from '@/app/orgs/[slug]/actions';
+import type { OrgStatusView } from '@/server/provisioning/org-status-view';
+import { Card } from './card';
+import { DeleteOrgForm } from './delete-org-form';
+import { RequestButton } from './request-button';
+import { useOrgAction } from './use-org-action';
+
+/** What the caller's role allows (server/auth/permissions.ts), decided on the server. */
+export interface OrgPermissions {
+  retry: boolean;
+  rotate: boolean;
+  delete: boolean;
+}
+
+// A control shows when the role holds its permission and the org is in a state where it applies
+// (the server checks both again). Its last answer stays after the state moves on, so the action
+// states live here, above the controls that come and go.
+export function OrgControls({
+  view,
+  permissions,
+}: {
+  view: OrgStatusView;
+  permissions: OrgPermissions;
+}) {
+  const retry = useOrgAction(retryProvisioningAction, view.slug);
+  const rotate = useOrgAction(rotateAccessKeyAction, view.slug);
+  const remove = useOrgAction(deleteOrganizationAction, view.slug);
+
+  const present = view.desiredState === 'present';
+  const available = {
+    retry: permissions.retry && view.steps.some((s) => s.status === 'failed'),
+    rotate:
+      permissions.rotate && present && view.status === 'ready' && view.identity?.status === 'ready',
+    delete: permissions.delete && present,
+  };
+  const shown = {
+    retry: available.retry || retry[0] !== null,
+    rotate: available.rotate || rotate[0] !== null,
+    delete: available.delete || remove[0] !== null,
+  };
+  if (!shown.retry && !shown.rotate && !shown.delete) return null;
+  return (
+    <Card id="controls" title="Actions">
+      <div className="mt-4 flex flex-col gap-4">
+        {shown.retry && (
+          <RequestButton
+            orgSlug={view.slug}
+            control={retry}
+            available={available.retry}
+            label="Retry now"
+            pendingLabel="Asking…"
+            success="Retry requested: the failed step is tried again now."
+            description="Try the failed step now instead of at its scheduled time."
+          />
+        )}
+        {shown.rotate && (
+          <RequestButton
+            orgSlug={view.slug}
+            control={rotate}
+            available={available.rotate}
+            label="Rotate access key"
+            pendingLabel="Requesting…"
+            success="Rotation requested: a new key is made, stored in Vault and verified before the old one is deleted."
+            description="A new key replaces the current one; there is no moment without a working key."
+          />
+        )}
+        {shown.delete && (
+          <DeleteOrgForm orgSlug={view.slug} control={remove} available={available.delete} />
+        )}
+      </div>
+    </Card>
+  );
+}

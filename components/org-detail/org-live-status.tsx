@@ -1,0 +1,70 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+import type { OrgStatusView } from '@/server/provisioning/org-status-view';
+import { IdentityCard } from './identity-card';
+import { OrgControls, type OrgPermissions } from './org-controls';
+import { ProvisioningSteps } from './provisioning-steps';
+import { ProvisioningSummary } from './provisioning-summary';
+import { useOrgStatus } from './use-org-status';
+import { ZoneCard } from './zone-card';
+
+/** Everything on the org page that the reconciler changes, kept current by polling. */
+export function OrgLiveStatus({
+  initial,
+  zoneName,
+  permissions,
+}: {
+  initial: OrgStatusView;
+  zoneName: string;
+  permissions: OrgPermissions;
+}) {
+  const query = useOrgStatus(initial);
+  const view = query.data;
+  useRefreshOnStatusChange(view?.status ?? 'deleted');
+  if (view === null) return <OrgGone slug={initial.slug} />;
+  return (
+    <div className="flex flex-col gap-6">
+      <ProvisioningSummary view={view} live={view.status !== 'ready'} />
+      {query.error && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          Showing the status as of the last successful update: {query.error.message}
+        </p>
+      )}
+      <OrgControls view={view} permissions={permissions} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ZoneCard zone={view.zone} zoneName={zoneName} />
+        <IdentityCard identity={view.identity} readAt={view.readAt} />
+      </div>
+      <ProvisioningSteps steps={view.steps} deleting={view.desiredState === 'absent'} />
+    </div>
+  );
+}
+
+function OrgGone({ slug }: { slug: string }) {
+  return (
+    <div role="status" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <p className="text-sm font-medium text-slate-900">{slug} has been deleted.</p>
+      <p className="mt-1 text-sm text-slate-500">
+        Its zone, identity and Vault secret are gone.{' '}
+        <Link href="/orgs" className="font-medium text-indigo-600 hover:underline">
+          Back to the organizations
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+// The server-rendered parts of the page (the audit trail) change with the status: render them
+// again whenever the status moves on, so they never lag behind what the reconciler did.
+function useRefreshOnStatusChange(status: string) {
+  const router = useRouter();
+  const seen = useRef(status);
+  useEffect(() => {
+    if (seen.current === status) return;
+    seen.current = status;
+    router.refresh();
+  }, [status, router]);
+}
