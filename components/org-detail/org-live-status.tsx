@@ -23,7 +23,7 @@ export function OrgLiveStatus({
 }) {
   const query = useOrgStatus(initial);
   const view = query.data;
-  useRefreshOnStatusChange(view?.status ?? 'deleted');
+  useRefreshOnStatusChange(view?.status ?? null);
   if (view === null) return <OrgGone slug={initial.slug} />;
   return (
     <div className="flex flex-col gap-6">
@@ -58,12 +58,13 @@ function OrgGone({ slug }: { slug: string }) {
 }
 
 // The server-rendered parts of the page (the audit trail) change with the status: render them
-// again whenever the status moves on, so they never lag behind what the reconciler did.
-function useRefreshOnStatusChange(status: string) {
+// again whenever the status moves on, so they never lag behind what the reconciler did. Not once
+// the org is gone (null): the server would answer with the not-found page instead of saying so.
+function useRefreshOnStatusChange(status: string | null) {
   const router = useRouter();
   const seen = useRef(status);
   useEffect(() => {
-    if (seen.current === status) return;
+    if (status === null || seen.current === status) return;
     seen.current = status;
     router.refresh();
   }, [status, router]);

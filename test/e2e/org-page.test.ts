@@ -179,7 +179,10 @@ describe('Organization page', () => {
     await page.getByLabel(`Type ${SLUG} to confirm`).fill(SLUG);
     await page.getByRole('button', { name: 'Delete organization' }).click();
     await expect.poll(() => page.getByText(`${SLUG} has been deleted.`).count(), SLOW).toBe(1);
+    // Said on the page the person is on; a fresh load is then the not-found of any missing org.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hooli');
     expect(await readStoredKey()).toBeNull();
     await screenshot(page, 'org-page-deleted');
+    expect((await page.reload())?.status()).toBe(404);
   });
 });
