@@ -107,15 +107,14 @@ export async function changeRecordSets(
   return out.ChangeInfo?.Id ?? '';
 }
 
-/** Polls GetChange until INSYNC; a change takes tens of seconds on AWS, so the wait is long. */
+/**
+ * Polls GetChange until INSYNC; a change takes tens of seconds on AWS, so the wait is long. The
+ * first poll waits too: a change is never INSYNC the moment it is accepted, and a poll that can
+ * only answer PENDING spends a token of the account's budget, which every cluster shares.
+ */
 export async function waitForChange(changeId: string, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
-    const out = await send<{ ChangeInfo?: { Status?: string } }>(
-      'GetChange',
-      new GetChangeCommand({ Id: changeId }),
-    );
-    if (out.ChangeInfo?.Status === 'INSYNC') return;
     if (Date.now() + delay > deadline) {
       throw new CloudError('route53', {
         vendorCode: 'ChangeNotInSync',
@@ -124,6 +123,11 @@ export async function waitForChange(changeId: string, timeoutMs = 300_000): Prom
       });
     }
     await sleep(delay);
+    const out = await send<{ ChangeInfo?: { Status?: string } }>(
+      'GetChange',
+      new GetChangeCommand({ Id: changeId }),
+    );
+    if (out.ChangeInfo?.Status === 'INSYNC') return;
   }
 }
 
