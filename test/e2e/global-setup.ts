@@ -28,6 +28,8 @@ declare module 'vitest' {
     vault: { address: string; token: string };
     /** Client secrets of the sandbox org IdPs, by slug, to restore one a test breaks. */
     orgClientSecrets: Record<string, string>;
+    /** The sandbox Route 53, whose /_sandbox/faults endpoint makes calls fail on purpose. */
+    route53Endpoint: string;
   }
 }
 
@@ -64,6 +66,7 @@ export default async function setup(project: TestProject) {
     Object.fromEntries(idp.organizations.map((o) => [o.slug, o.clientSecret])),
   );
   project.provide('vault', { address: sandbox.env.VAULT_ADDR, token: sandbox.env.VAULT_TOKEN });
+  project.provide('route53Endpoint', sandbox.endpoints.route53);
   return async () => {
     await app.stop();
     await idp.close();
