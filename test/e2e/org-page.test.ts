@@ -20,6 +20,7 @@ interface StoredKey {
 describe('Organization page', () => {
   const baseUrl = inject('baseUrl');
   const vault = inject('vault');
+  const route53Endpoint = inject('route53Endpoint');
   let browser: BrowserSession;
 
   beforeAll(async () => {
@@ -184,5 +185,55 @@ describe('Organization page', () => {
     expect(await readStoredKey()).toBeNull();
     await screenshot(page, 'org-page-deleted');
     expect((await page.reload())?.status()).toBe(404);
+  });
+
+  it('explains a failing step in words and retries it on request', async () => {
+    const { page } = browser;
+    const slug = 'pied-piper';
+    // Route 53 throttles every CreateHostedZone until the fault is cleared: the adapter's own
+    // retries run out and the zone step fails.
+    const faults = (method: string, body?: unknown) =>
+      fetch(`${route53Endpoint}/_sandbox/faults`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect(
+      (
+        await faults('POST', {
+          operation: 'CreateHostedZone',
+          errorRate: 1,
+          errorKind: 'Throttling',
+        })
+      ).ok,
+    ).toBe(true);
+    try {
+      await page.goto(`${baseUrl}/orgs`);
+      await page.getByLabel('Display name').fill('Pied Piper');
+      await page.getByLabel('Slug').fill(slug);
+      await page.getByRole('button', { name: 'Create organization' }).click();
+      await page.getByRole('link', { name: 'Pied Piper' }).click();
+      await page.waitForURL(`${baseUrl}/orgs/${slug}`);
+
+      const zoneStep = page.locator('tr[data-step="zone"]');
+      await expect.poll(() => zoneStep.getByTestId('step-error').count(), SLOW).toBe(1);
+      expect(await zoneStep.getByTestId('step-error').textContent()).toMatch(
+        /^Route 53 is rate-limiting us; retrying at \d\d:\d\d UTC\.$/,
+      );
+      expect(await orgStatus(page)).toBe('failed');
+      await screenshot(page, 'org-page-failed');
+    } finally {
+      await faults('DELETE');
+    }
+
+    await page.getByRole('button', { name: 'Retry now' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Retry requested');
+    await expect.poll(() => orgStatus(page), SLOW).toBe('ready');
+    const zoneStep = page.locator('tr[data-step="zone"]');
+    expect(Number(await zoneStep.locator('td').nth(2).textContent())).toBeGreaterThanOrEqual(2);
+    expect(await zoneStep.getByTestId('step-error').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Retry now' }).count()).toBe(0);
   });
 });
