@@ -11,9 +11,8 @@ import { openStore } from '../../db/open-store';
 import { startSandboxIdentityProvider } from '../../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import { buildApp, buildIsCurrent, freePort, startNextServer } from '../../scripts/next-server';
-import { registerOrgIdentityProvider } from '../../server/auth/org-identity-provider';
+import { seedDemoOrganizations } from '../../scripts/seed-demo-organizations';
 import { createVaultKv } from '../../server/cloud/vault';
-import { createOrganization } from '../../server/orgs/create-organization';
 
 const DIST_DIR = '.next-e2e';
 const BASE_DOMAIN = 'zonekeeper.test';
@@ -43,7 +42,22 @@ export default async function setup(project: TestProject) {
 
   const sandbox = await startSandbox({ baseDomain: BASE_DOMAIN });
   const idp = await startSandboxIdentityProvider({ appUrl });
-  await seedOrganizations(databaseFile, sandbox.env, idp.organizations);
+  const store = await openStore({ dialect: 'sqlite', file: databaseFile });
+  try {
+    await seedDemoOrganizations({
+      store,
+      vault: createVaultKv({
+        address: sandbox.env.VAULT_ADDR,
+        token: sandbox.env.VAULT_TOKEN,
+        mount: 'secret',
+        timeoutMs: 5_000,
+      }),
+      baseDomain: BASE_DOMAIN,
+      organizations: idp.organizations,
+    });
+  } finally {
+    await store.close();
+  }
 
   const app = await startNextServer({
     port,
@@ -73,40 +87,4 @@ export default async function setup(project: TestProject) {
     await sandbox.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-}
-
-// Through the domain functions, as an operator would: the orgs, then each org's own IdP.
-async function seedOrganizations(
-  databaseFile: string,
-  sandboxEnv: Record<string, string>,
-  organizations: {
-    slug: string;
-    displayName: string;
-    issuer: string;
-    clientId: string;
-    clientSecret: string;
-  }[],
-) {
-  const store = await openStore({ dialect: 'sqlite', file: databaseFile });
-  const vault = createVaultKv({
-    address: sandboxEnv.VAULT_ADDR!,
-    token: sandboxEnv.VAULT_TOKEN!,
-    mount: 'secret',
-    timeoutMs: 5_000,
-  });
-  const actor = { type: 'cli' as const, label: 'cli:e2e-setup' };
-  try {
-    for (const seed of organizations) {
-      const org = await createOrganization(
-        { store, actor, baseDomain: BASE_DOMAIN },
-        { displayName: seed.displayName, slug: seed.slug },
-      );
-      await registerOrgIdentityProvider(
-        { store, vault, actor, org },
-        { issuer: seed.issuer, clientId: seed.clientId, clientSecret: seed.clientSecret },
-      );
-    }
-  } finally {
-    await store.close();
-  }
 }
