@@ -1,9 +1,10 @@
 // `npm start`: run Zonekeeper. With no AWS or Vault configuration it first starts the local
-// sandbox (Route 53, IAM, STS, Vault stand-ins) and points the app at it, so that one command on
-// a fresh machine runs the whole product. With real configuration it starts the app alone.
+// sandbox (Route 53, IAM, STS, Vault, an OIDC identity provider) and points the app at it, so that
+// one command on a fresh machine runs the whole product. With real configuration it starts the
+// app alone.
 import path from 'node:path';
-import { startSandbox } from '../sandbox/start-sandbox';
 import { buildApp, buildIsCurrent, startNextServer } from './next-server';
+import { startSandboxMode, type SandboxMode } from './sandbox-mode';
 
 const DIST_DIR = '.next';
 // Any of these means the operator has pointed us at real (or their own) AWS and Vault.
@@ -18,30 +19,20 @@ const REAL_BACKEND_VARIABLES = [
 ];
 
 async function main() {
-  const port = Number(process.env.PORT ?? 3000);
+  const port = Number(process.env.PORT || 3000);
+  const appUrl = `http://localhost:${port}`;
   const configured = REAL_BACKEND_VARIABLES.filter((name) => process.env[name]);
-  const env: Record<string, string> = {};
-  let closeSandbox: (() => Promise<void>) | undefined;
+  let sandbox: SandboxMode | undefined;
 
   if (configured.length === 0) {
-    const sandbox = await startSandbox({
+    sandbox = await startSandboxMode({
+      appUrl,
       baseDomain: process.env.ZK_BASE_DOMAIN || 'zonekeeper.test',
-      persistDir: path.resolve('data', 'sandbox'),
+      databaseUrl: process.env.DATABASE_URL || 'file:./data/zonekeeper.sqlite',
+      dataDir: path.resolve('data'),
+      identityProviderPort: Number(process.env.ZK_SANDBOX_IDP_PORT || 4514),
     });
-    closeSandbox = sandbox.close;
-    Object.assign(env, sandbox.env, {
-      ZK_ENVIRONMENT_LABEL: process.env.ZK_ENVIRONMENT_LABEL || 'Sandbox',
-    });
-    console.log(
-      [
-        'Sandbox mode: no AWS or Vault configuration found, so local stand-ins are serving:',
-        `  Route 53  ${sandbox.endpoints.route53}  (parent zone ${sandbox.parentZone.name} ${sandbox.parentZone.id})`,
-        `  IAM       ${sandbox.endpoints.iam}`,
-        `  STS       ${sandbox.endpoints.sts}`,
-        `  Vault     ${sandbox.endpoints.vault}`,
-        '  State is kept in ./data/sandbox/. Set AWS and Vault variables (README) to use real ones.',
-      ].join('\n'),
-    );
+    console.log(sandbox.summary);
   } else {
     console.log(`Using the configured AWS and Vault (${configured.join(', ')} set).`);
   }
@@ -50,24 +41,31 @@ async function main() {
     console.log('Building the app (next build)…');
     buildApp(DIST_DIR);
   }
-  const app = await startNextServer({ port, distDir: DIST_DIR, env, stdio: 'inherit' });
+  const app = await startNextServer({
+    port,
+    distDir: DIST_DIR,
+    stdio: 'inherit',
+    env: {
+      ...sandbox?.env,
+      ...(sandbox && { ZK_ENVIRONMENT_LABEL: process.env.ZK_ENVIRONMENT_LABEL || 'Sandbox' }),
+    },
+  });
   console.log(`\nZonekeeper is running at ${app.url}  (Ctrl+C to stop)`);
 
   let stopping = false;
-  const stop = async () => {
+  const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     await app.stop();
-    await closeSandbox?.();
-    process.exit(0);
+    await sandbox?.close();
+    process.exit(code);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
   app.child.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`The app stopped unexpectedly (exit ${code}).`);
-      void closeSandbox?.().then(() => process.exit(code ?? 1));
-    }
+    if (stopping) return;
+    console.error(`The app stopped unexpectedly (exit ${code}).`);
+    void stop(code ?? 1);
   });
 }
 

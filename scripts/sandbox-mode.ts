@@ -1,0 +1,80 @@
+// Everything `npm start` runs before the app when no AWS or Vault is configured: the AWS and
+// Vault stand-ins, the sandbox identity provider with the demo organizations, and the secrets
+// that only a sandbox may generate for itself (kept under ./data/sandbox/, never in git).
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openStore } from '../db/open-store';
+import { startSandboxIdentityProvider } from '../sandbox/oidc/start-sandbox-identity-provider';
+import { startSandbox } from '../sandbox/start-sandbox';
+import { describeDatabaseUrl } from '../server/config/database-target';
+import { createVaultKv } from '../server/cloud/vault';
+import { seedDemoOrganizations } from './seed-demo-organizations';
+
+export interface SandboxMode {
+  env: Record<string, string>;
+  summary: string;
+  close(): Promise<void>;
+}
+
+export async function startSandboxMode(options: {
+  appUrl: string;
+  baseDomain: string;
+  databaseUrl: string;
+  dataDir: string;
+  identityProviderPort: number;
+}): Promise<SandboxMode> {
+  const dir = path.join(options.dataDir, 'sandbox');
+  const sandbox = await startSandbox({ baseDomain: options.baseDomain, persistDir: dir });
+  // Org issuers and client secrets are stored (DB, Vault), so the IdP keeps its port and seed.
+  const idp = await startSandboxIdentityProvider({
+    appUrl: options.appUrl,
+    port: options.identityProviderPort,
+    secretSeed: persistedSecret(path.join(dir, 'idp-seed')),
+  });
+  const store = await openStore(describeDatabaseUrl(options.databaseUrl));
+  try {
+    await seedDemoOrganizations({
+      store,
+      vault: createVaultKv({
+        address: sandbox.env.VAULT_ADDR,
+        token: sandbox.env.VAULT_TOKEN,
+        mount: 'secret',
+        timeoutMs: 5_000,
+      }),
+      baseDomain: options.baseDomain,
+      organizations: idp.organizations,
+    });
+  } finally {
+    await store.close();
+  }
+  return {
+    env: {
+      ...sandbox.env,
+      ...idp.env,
+      AUTH_SECRET: persistedSecret(path.join(dir, 'auth-secret')),
+    },
+    summary: [
+      'Sandbox mode: no AWS or Vault configuration found, so local stand-ins are serving:',
+      `  Route 53  ${sandbox.endpoints.route53}  (parent zone ${sandbox.parentZone.name} ${sandbox.parentZone.id})`,
+      `  IAM       ${sandbox.endpoints.iam}`,
+      `  STS       ${sandbox.endpoints.sts}`,
+      `  Vault     ${sandbox.endpoints.vault}`,
+      `  Sign-in   ${idp.url}  (demo people are listed on the sign-in page)`,
+      '  State is kept in ./data/sandbox/. Set AWS and Vault variables (README) to use real ones.',
+    ].join('\n'),
+    close: async () => {
+      await idp.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** A random secret made on first use and kept, owner-readable only, for later starts. */
+function persistedSecret(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
