@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { signInWithOrganizationAction, signInWithPlatformAction } from './actions';
 import type { SignInFormState } from './sign-in-form-state';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 export interface DemoPerson {
   name: string;
@@ -34,7 +35,9 @@ export function OrganizationSignInForm({ callbackUrl }: { callbackUrl: string })
           aria-describedby={state.error ? 'organization-error' : undefined}
           className="flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none"
         />
-        <SubmitButton pending={pending} label="Continue" />
+        <SubmitButton pending={pending} pendingLabel="Redirecting…">
+          Continue
+        </SubmitButton>
       </div>
       {state.error && <ErrorText id="organization-error" text={state.error} />}
     </form>
@@ -49,7 +52,9 @@ export function PlatformSignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-label="Platform sign-in">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <SubmitButton pending={pending} label="Sign in with the platform identity provider" />
+      <SubmitButton pending={pending} pendingLabel="Redirecting…">
+        Sign in with the platform identity provider
+      </SubmitButton>
       {state.error && <ErrorText id="platform-error" text={state.error} />}
     </form>
   );
@@ -89,18 +94,6 @@ export function DemoPeopleList({
       </ul>
       {error && <ErrorText id="demo-error" text={error} />}
     </div>
-  );
-}
-
-function SubmitButton({ pending, label }: { pending: boolean; label: string }) {
-  return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60"
-    >
-      {pending ? 'Redirecting…' : label}
-    </button>
   );
 }
 

@@ -3,6 +3,7 @@
 import { Field } from '@/components/ui/field';
 import { ActionFeedback } from './action-feedback';
 import type { OrgActionControl } from './use-org-action';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 /** Deletion, confirmed by typing the slug: a zone and its records are not brought back by a click. */
 export function DeleteOrgForm({
@@ -45,13 +46,9 @@ export function DeleteOrgForm({
       />
       {feedback}
       <div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-red-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-400 disabled:opacity-60"
-        >
-          {pending ? 'Requesting deletion…' : 'Delete organization'}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Requesting deletion…" tone="danger">
+          Delete organization
+        </SubmitButton>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { ActionFeedback } from './action-feedback';
 import type { OrgActionControl } from './use-org-action';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 /**
  * A one-button form for an org action without input (retry, rotate), with its answer inline.
@@ -29,13 +30,9 @@ export function RequestButton({
       <input type="hidden" name="orgSlug" value={orgSlug} />
       {available && (
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-400 disabled:opacity-60"
-          >
-            {pending ? pendingLabel : label}
-          </button>
+          <SubmitButton pending={pending} pendingLabel={pendingLabel}>
+            {label}
+          </SubmitButton>
           <p className="text-sm text-slate-500">{description}</p>
         </div>
       )}

@@ -5,6 +5,7 @@ import { createOrganizationAction } from '@/app/orgs/actions';
 import { Field } from '@/components/ui/field';
 import { slugFromDisplayName } from '@/server/orgs/org-slug';
 import type { CreateOrgFormState } from './create-org-form-state';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 export function CreateOrgForm({ baseDomain }: { baseDomain: string }) {
   const [state, formAction, pending] = useActionState<CreateOrgFormState, FormData>(
@@ -49,13 +50,9 @@ export function CreateOrgForm({ baseDomain }: { baseDomain: string }) {
         </p>
       )}
       <div className="mt-6 flex justify-end">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-400 disabled:opacity-60"
-        >
-          {pending ? 'Creating…' : 'Create organization'}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Creating…">
+          Create organization
+        </SubmitButton>
       </div>
     </form>
   );

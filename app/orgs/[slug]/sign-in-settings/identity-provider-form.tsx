@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import type { Result } from '@/server/errors/domain-error';
 import { registerIdentityProviderAction } from './actions';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 type State = Result<{ issuer: string; clientId: string }> | null;
 
@@ -63,13 +64,9 @@ export function IdentityProviderForm({
         </p>
       )}
       <div className="flex justify-end">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-60"
-        >
-          {pending ? 'Checking the issuer…' : 'Save identity provider'}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Checking the issuer…">
+          Save identity provider
+        </SubmitButton>
       </div>
     </form>
   );
