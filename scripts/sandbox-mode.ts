@@ -8,7 +8,6 @@ import { openStore } from '../db/open-store';
 import { startSandboxIdentityProvider } from '../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { describeDatabaseUrl } from '../server/config/database-target';
-import { createVaultKv } from '../server/cloud/vault';
 import { seedDemoOrganizations } from './seed-demo-organizations';
 
 export interface SandboxMode {
@@ -36,12 +35,7 @@ export async function startSandboxMode(options: {
   try {
     await seedDemoOrganizations({
       store,
-      vault: createVaultKv({
-        address: sandbox.env.VAULT_ADDR,
-        token: sandbox.env.VAULT_TOKEN,
-        mount: 'secret',
-        timeoutMs: 5_000,
-      }),
+      sandboxEnv: sandbox.env,
       baseDomain: options.baseDomain,
       organizations: idp.organizations,
     });

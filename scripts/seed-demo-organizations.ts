@@ -9,18 +9,25 @@ import {
   findOrgIdentityProvider,
   registerOrgIdentityProvider,
 } from '../server/auth/org-identity-provider';
-import type { VaultKv } from '../server/cloud/vault';
+import { createVaultKv } from '../server/cloud/vault';
 import { createOrganization } from '../server/orgs/create-organization';
 
 const SEED_ACTOR: Actor = { type: 'cli', label: 'cli:sandbox-seed' };
 
 export async function seedDemoOrganizations(options: {
   store: Store;
-  vault: VaultKv;
+  /** The sandbox's environment: where its Vault is and the token to write there. */
+  sandboxEnv: { VAULT_ADDR: string; VAULT_TOKEN: string };
   baseDomain: string;
   organizations: SandboxOrgIssuer[];
 }): Promise<void> {
-  const { store, vault, baseDomain } = options;
+  const { store, baseDomain } = options;
+  const vault = createVaultKv({
+    address: options.sandboxEnv.VAULT_ADDR,
+    token: options.sandboxEnv.VAULT_TOKEN,
+    mount: 'secret',
+    timeoutMs: 5_000,
+  });
   for (const seed of options.organizations) {
     const [existing] = await store.db
       .select()

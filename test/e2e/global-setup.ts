@@ -12,7 +12,6 @@ import { startSandboxIdentityProvider } from '../../sandbox/oidc/start-sandbox-i
 import { startSandbox } from '../../sandbox/start-sandbox';
 import { buildApp, buildIsCurrent, freePort, startNextServer } from '../../scripts/next-server';
 import { seedDemoOrganizations } from '../../scripts/seed-demo-organizations';
-import { createVaultKv } from '../../server/cloud/vault';
 
 const DIST_DIR = '.next-e2e';
 const BASE_DOMAIN = 'zonekeeper.test';
@@ -46,12 +45,7 @@ export default async function setup(project: TestProject) {
   try {
     await seedDemoOrganizations({
       store,
-      vault: createVaultKv({
-        address: sandbox.env.VAULT_ADDR,
-        token: sandbox.env.VAULT_TOKEN,
-        mount: 'secret',
-        timeoutMs: 5_000,
-      }),
+      sandboxEnv: sandbox.env,
       baseDomain: BASE_DOMAIN,
       organizations: idp.organizations,
     });
