@@ -32,7 +32,7 @@ function shapeOf(
         },
       ]),
     ),
-    indexes: config.indexes.map((i) => i.config.name).sort(),
+    indexes: config.indexes.map((i) => i.config.name ?? '(unnamed)').sort(),
     foreignKeys: config.foreignKeys.length,
   };
 }
