@@ -1,5 +1,5 @@
 // PostgreSQL tables. db/schema/sqlite.ts holds the same tables for SQLite: keep them in step
-// (the store contract suite runs against both and fails when they drift).
+// (test/unit/db/schema-parity.test.ts fails when they drift; the store suite runs on both).
 import { sql } from 'drizzle-orm';
 import {
   boolean,

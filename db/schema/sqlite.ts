@@ -1,5 +1,5 @@
 // SQLite tables. db/schema/postgres.ts holds the same tables for PostgreSQL: keep them in step
-// (the store contract suite runs against both and fails when they drift).
+// (test/unit/db/schema-parity.test.ts fails when they drift; the store suite runs on both).
 import { sql } from 'drizzle-orm';
 import {
   index,
