@@ -25,7 +25,9 @@ export function buildIsCurrent(distDir: string): boolean {
     if (!fs.existsSync(p)) return 0;
     const stat = fs.statSync(p);
     if (!stat.isDirectory()) return stat.mtimeMs;
-    return Math.max(0, ...fs.readdirSync(p).map((entry) => newest(path.join(p, entry))));
+    // A directory's own time changes when a file in it is deleted or renamed: a removed route
+    // must rebuild too, or the old build keeps serving it.
+    return Math.max(stat.mtimeMs, ...fs.readdirSync(p).map((entry) => newest(path.join(p, entry))));
   };
   const sourcesAt = Math.max(
     ...SOURCE_DIRS.map((d) => newest(path.join(ROOT, d))),

@@ -1,11 +1,17 @@
-// What each of the five callers may do on every page route and server action. The isolation
-// test discovers routes and actions from the code and fails for any without an entry here:
-// adding a page or an action means adding a line that says who may reach it.
+// What each of the five callers may do on every page route, route handler and server action. The
+// isolation test discovers them from the code and fails for any without an entry here: adding a
+// page, a route.ts (or a method in one) or an action means adding a line that says who may reach it.
 //
 // Pages: 'ok' (200), 'not_found' (404: another org's, same as a missing one), 'sign-in'
-// (redirect to the sign-in page), 'redirect:<path>'. Actions: 'allowed', 'unauthenticated'
-// (401), 'forbidden' (role lacks the permission), 'not_found' (another org's).
-import type { ActionCall, ActionOutcome, PageOutcome } from './support/call-surface';
+// (redirect to the sign-in page), 'redirect:<path>'. Route handlers: '<status> <json|html|other>'.
+// Actions: 'allowed', 'unauthenticated' (401), 'forbidden' (role lacks the permission),
+// 'not_found' (another org's).
+import type {
+  ActionCall,
+  ActionOutcome,
+  HandlerOutcome,
+  PageOutcome,
+} from './support/call-surface';
 import { ORG_A, type CallerName } from './support/app-under-test';
 
 type PerCaller<T> = Record<CallerName, T>;
@@ -42,6 +48,54 @@ export const PAGE_EXPECTATIONS: Record<string, PerCaller<PageOutcome>> = {
   '/orgs/[slug]/sign-in-settings': ORG_A_PAGE,
   '/sign-in': PUBLIC_PAGE,
   '/sign-in/error/[provider]': PUBLIC_PAGE,
+};
+
+export interface HandlerExpectation {
+  /** Who may call it, in words; a public handler says why it is public. */
+  access: string;
+  /** The HTTP methods the route.ts exports; one more (say a POST) needs its own review. */
+  methods: string[];
+  /** The URL requested (GET); defaults to the route with ROUTE_PARAMS. A catch-all needs one. */
+  path?: string;
+  expect: PerCaller<HandlerOutcome>;
+}
+
+const PUBLIC_HANDLER: PerCaller<HandlerOutcome> = {
+  anonymous: '200 json',
+  viewerA: '200 json',
+  adminA: '200 json',
+  adminB: '200 json',
+  operator: '200 json',
+};
+
+export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
+  '/api/health': {
+    access:
+      'public by design: the liveness and readiness probe, answered before any session; says only "ok" and the store dialect',
+    methods: ['GET'],
+    expect: PUBLIC_HANDLER,
+  },
+  '/api/orgs/[slug]/status': {
+    access:
+      "members of the org and the operator; anonymous 401 in JSON (the proxy), another org's 404 like a missing one",
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '200 json',
+      adminA: '200 json',
+      adminB: '404 json',
+      operator: '200 json',
+    },
+  },
+  // GET answers session/providers/csrf reads; POST is sign-in and sign-out, guarded by Auth.js's
+  // own CSRF token and exercised by the e2e sign-in tests.
+  '/api/auth/[...nextauth]': {
+    access:
+      "public by design: Auth.js's own endpoint, which signs people in; the session read shows a caller only their own session and never a secret",
+    methods: ['GET', 'POST'],
+    path: '/api/auth/session',
+    expect: PUBLIC_HANDLER,
+  },
 };
 
 export interface ActionExpectation {

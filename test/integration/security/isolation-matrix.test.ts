@@ -1,9 +1,14 @@
-// Tenant isolation, proven on every page route and server action the code has, for five
-// callers: anonymous, viewer of A, admin of A, admin of B, platform operator. Runs against a
+// Tenant isolation, proven on every page route, route handler and server action the code has, for
+// five callers: anonymous, viewer of A, admin of A, admin of B, platform operator. Runs against a
 // production build over HTTP, with session cookies minted as Auth.js mints them.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_EXPECTATIONS, PAGE_EXPECTATIONS, ROUTE_PARAMS } from './isolation-expectations';
+import {
+  ACTION_EXPECTATIONS,
+  HANDLER_EXPECTATIONS,
+  PAGE_EXPECTATIONS,
+  ROUTE_PARAMS,
+} from './isolation-expectations';
 import {
   CALLERS,
   DIST_DIR,
@@ -11,12 +16,17 @@ import {
   startAppUnderTest,
   type AppUnderTest,
 } from './support/app-under-test';
-import { callAction, callPage } from './support/call-surface';
+import { callAction, callHandler, callPage } from './support/call-surface';
 import {
+  builtRoutes,
   discoverActions,
   discoverPageRoutes,
+  discoverRouteHandlers,
+  fillRoute,
   type DiscoveredAction,
+  type DiscoveredHandler,
 } from './support/discover-surface';
+import { leakedSecrets, secretShapedFields } from './support/find-secrets';
 
 const SETUP_TIMEOUT_MS = 600_000;
 
@@ -24,42 +34,63 @@ describe('tenant isolation matrix', () => {
   let app: AppUnderTest;
   let routes: string[];
   let actions: DiscoveredAction[];
+  let handlers: DiscoveredHandler[];
   const matrix: string[] = [];
 
   beforeAll(async () => {
     app = await startAppUnderTest();
     routes = discoverPageRoutes();
     actions = discoverActions(DIST_DIR);
+    handlers = discoverRouteHandlers();
   }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
-    if (matrix.length > 0)
-      console.log(`Isolation matrix (${matrix.length} cells):\n${matrix.join('\n')}`);
+    if (matrix.length > 0) {
+      // The sum shows whether every test that fills the matrix ran to its end.
+      const n = CALLERS.length;
+      const sum = `${routes.length} page routes × ${n} + ${actions.length} actions × ${n} + ${handlers.length} handlers × ${n}`;
+      console.log(`Isolation matrix (${matrix.length} cells; ${sum}):\n${matrix.join('\n')}`);
+    }
     await app?.stop();
   });
 
-  it('has an expectation for every page route and server action in the code, and none stale', () => {
+  it('has an expectation for every page route, route handler and server action in the code, and none stale', () => {
+    const handlerRoutes = handlers.map((h) => h.route);
     const actionKeys = actions.map((a) => a.key);
-    expect(
-      routes.filter((r) => !(r in PAGE_EXPECTATIONS)),
-      'routes without expectation',
-    ).toEqual([]);
-    expect(
-      actionKeys.filter((k) => !(k in ACTION_EXPECTATIONS)),
-      'actions without expectation',
-    ).toEqual([]);
-    expect(
-      Object.keys(PAGE_EXPECTATIONS).filter((r) => !routes.includes(r)),
-      'stale routes',
-    ).toEqual([]);
-    expect(
-      Object.keys(ACTION_EXPECTATIONS).filter((k) => !actionKeys.includes(k)),
-      'stale actions',
-    ).toEqual([]);
-    expect(
-      actions.filter((a) => !a.id).map((a) => a.key),
-      'actions no page uses (not in the build)',
-    ).toEqual([]);
+    const missing = (kind: string) => (key: string) => `${kind} ${key}: no expectation`;
+    const stale = (kind: string) => (key: string) => `${kind} ${key}: stale expectation`;
+    // Every gap in one list, so one run names all of them.
+    const gaps = [
+      ...routes.filter((r) => !(r in PAGE_EXPECTATIONS)).map(missing('page')),
+      ...Object.keys(PAGE_EXPECTATIONS)
+        .filter((r) => !routes.includes(r))
+        .map(stale('page')),
+      ...handlerRoutes.filter((r) => !(r in HANDLER_EXPECTATIONS)).map(missing('handler')),
+      ...Object.keys(HANDLER_EXPECTATIONS)
+        .filter((r) => !handlerRoutes.includes(r))
+        .map(stale('handler')),
+      ...handlers.flatMap(({ route, methods }) => {
+        const listed = HANDLER_EXPECTATIONS[route]?.methods;
+        if (!listed || [...listed].sort().join() === methods.join()) return [];
+        return [
+          `handler ${route}: exports ${methods.join()}, its expectation lists ${listed.join()}`,
+        ];
+      }),
+      ...actionKeys.filter((k) => !(k in ACTION_EXPECTATIONS)).map(missing('action')),
+      ...Object.keys(ACTION_EXPECTATIONS)
+        .filter((k) => !actionKeys.includes(k))
+        .map(stale('action')),
+      ...actions
+        .filter((a) => !a.id)
+        .map((a) => `action ${a.key}: no page uses it (not in the build)`),
+    ];
+    expect(gaps).toEqual([]);
+    // The HTTP checks run against the build: it must serve exactly what the source has.
+    expect(builtRoutes(DIST_DIR), 'routes of the build vs the source').toEqual({
+      pages: routes,
+      handlers: handlerRoutes,
+    });
     expect(routes.length).toBeGreaterThan(0);
+    expect(handlers.length).toBeGreaterThan(0);
     expect(actions.length).toBeGreaterThan(0);
   });
 
@@ -70,7 +101,7 @@ describe('tenant isolation matrix', () => {
       for (const caller of CALLERS) {
         const expected = PAGE_EXPECTATIONS[route]?.[caller] ?? 'no expectation';
         const actual = await callPage(app.baseUrl, path, await app.cookieFor(caller));
-        matrix.push(`page   ${route.padEnd(40)} ${caller.padEnd(10)} ${actual}`);
+        matrix.push(`page    ${route.padEnd(40)} ${caller.padEnd(10)} ${actual}`);
         if (actual !== expected)
           mismatches.push(`${route} as ${caller}: ${actual}, expected ${expected}`);
       }
@@ -90,7 +121,7 @@ describe('tenant isolation matrix', () => {
           cookie: await app.cookieFor(caller),
           path: expectation.path,
         });
-        matrix.push(`action ${action.key.padEnd(40)} ${caller.padEnd(10)} ${response.outcome}`);
+        matrix.push(`action  ${action.key.padEnd(40)} ${caller.padEnd(10)} ${response.outcome}`);
         if (response.outcome !== expectation.expect[caller]) {
           mismatches.push(
             `${action.key} as ${caller}: ${response.outcome}, expected ${expectation.expect[caller]}`,
@@ -99,6 +130,47 @@ describe('tenant isolation matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  // After the actions, so the Vault holds the org IdP client secrets they registered.
+  it('answers every route handler as expected for each of the five callers, with no secret', async () => {
+    const mismatches: string[] = [];
+    const leaks: string[] = [];
+    const secrets = app.knownSecrets();
+    for (const { route } of handlers) {
+      const expectation = HANDLER_EXPECTATIONS[route];
+      if (!expectation) continue; // reported by the coverage test
+      const path = expectation.path ?? fillRoute(route, ROUTE_PARAMS);
+      for (const caller of CALLERS) {
+        const response = await callHandler(app.baseUrl, path, await app.cookieFor(caller));
+        matrix.push(`handler ${route.padEnd(40)} ${caller.padEnd(10)} ${response.outcome}`);
+        if (response.outcome !== expectation.expect[caller])
+          mismatches.push(
+            `${route} as ${caller}: ${response.outcome}, expected ${expectation.expect[caller]}`,
+          );
+        for (const name of leakedSecrets(response.body, secrets))
+          leaks.push(`${path} as ${caller} contains ${name}`);
+        if (response.outcome.endsWith(' json')) {
+          for (const field of secretShapedFields(JSON.parse(response.body)))
+            leaks.push(`${path} as ${caller}: ${field} is named or shaped like a secret`);
+        }
+      }
+    }
+    expect.soft(mismatches).toEqual([]);
+    expect.soft(leaks).toEqual([]);
+    // The Vault check above compares values: make sure it had some to compare.
+    expect(Object.keys(secrets).filter((k) => k.startsWith('vault:'))).not.toEqual([]);
+  });
+
+  it("answers Auth.js's own reads without a secret, signed in or not", async () => {
+    const secrets = app.knownSecrets();
+    for (const path of ['/api/auth/providers', '/api/auth/session', '/api/auth/csrf']) {
+      for (const caller of ['anonymous', 'operator'] as const) {
+        const response = await callHandler(app.baseUrl, path, await app.cookieFor(caller));
+        expect(response.outcome, `${path} as ${caller}`).toBe('200 json');
+        expect(leakedSecrets(response.body, secrets), `${path} as ${caller}`).toEqual([]);
+      }
+    }
   });
 
   it('changed only what the allowed callers asked for', async () => {
@@ -138,6 +210,15 @@ describe('tenant isolation matrix', () => {
   });
 
   it('answers a missing org the same as another org, so names cannot be probed', async () => {
+    // Route handlers: the same status and body (but for the slug asked for) as org A's to adminB.
+    for (const { route } of handlers.filter((h) => h.route.includes('[slug]'))) {
+      const answer = async (slug: string, caller: 'adminA' | 'adminB') => {
+        const path = fillRoute(route, { ...ROUTE_PARAMS, slug });
+        const response = await callHandler(app.baseUrl, path, await app.cookieFor(caller));
+        return { ...response, body: response.body.replaceAll(slug, '<slug>') };
+      };
+      expect(await answer('no-such-org', 'adminA'), route).toEqual(await answer(ORG_A, 'adminB'));
+    }
     for (const route of routes.filter((r) => r.includes('[slug]'))) {
       const path = route
         .replace('[slug]', 'no-such-org')

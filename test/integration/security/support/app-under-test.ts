@@ -9,7 +9,7 @@ import { encode } from 'next-auth/jwt';
 import { openStore, type Store } from '@/db/open-store';
 import type { MembershipRole } from '@/db/schema/enums';
 import { startSandboxIdentityProvider } from '@/sandbox/oidc/start-sandbox-identity-provider';
-import { startSandbox } from '@/sandbox/start-sandbox';
+import { startSandbox, type Sandbox } from '@/sandbox/start-sandbox';
 import { buildApp, buildIsCurrent, freePort, startNextServer } from '@/scripts/next-server';
 import { startSession } from '@/server/auth/sessions';
 import { createOrganization } from '@/server/orgs/create-organization';
@@ -39,6 +39,9 @@ export interface AppUnderTest {
   userIds: Record<Exclude<CallerName, 'anonymous'>, string>;
   idp: Awaited<ReturnType<typeof startSandboxIdentityProvider>>;
   mintCookie(token: Record<string, unknown>, maxAgeSeconds?: number): Promise<string>;
+  /** Every secret the server holds now, by name: its own settings and each value in the sandbox
+   *  Vault (e.g. org IdP client secrets registered by the matrix), for leak checks. */
+  knownSecrets(): Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -113,6 +116,13 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
     userIds,
     idp,
     mintCookie,
+    knownSecrets: () => ({
+      AUTH_SECRET: authSecret,
+      AWS_SECRET_ACCESS_KEY: sandbox.env.AWS_SECRET_ACCESS_KEY,
+      VAULT_TOKEN: sandbox.env.VAULT_TOKEN,
+      ZK_PLATFORM_OIDC_CLIENT_SECRET: idp.env.ZK_PLATFORM_OIDC_CLIENT_SECRET,
+      ...vaultValues(sandbox),
+    }),
     stop: async () => {
       await app.stop();
       await store.close();
@@ -121,4 +131,17 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every string stored in the sandbox Vault, in any version, named `vault:<path>#<field>`. */
+function vaultValues(sandbox: Sandbox): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [secretPath, secret] of Object.entries(sandbox.vault.kv.snapshot())) {
+    for (const version of Object.values(secret.versions)) {
+      for (const [field, value] of Object.entries(version.data)) {
+        if (typeof value === 'string') values[`vault:${secretPath}#${field}`] = value;
+      }
+    }
+  }
+  return values;
 }

@@ -1,4 +1,5 @@
-// Calls a page or a server action over HTTP as one caller, and names what happened.
+// Calls a page, a route handler or a server action over HTTP as one caller, and names what
+// happened.
 export type PageOutcome = 'ok' | 'not_found' | 'sign-in' | `redirect:${string}`;
 /** `refused:<code>`: any other error result, e.g. invalid input: the call itself was wrong. */
 export type ActionOutcome =
@@ -27,6 +28,35 @@ export async function callPage(
     return location === '/sign-in' ? 'sign-in' : `redirect:${location}`;
   }
   throw new Error(`GET ${path} answered ${response.status}`);
+}
+
+/** A route handler's answer as `<status> <kind>`, e.g. `401 json`: an API must answer in JSON,
+ *  also when it refuses, so the kind of body is part of what is expected. */
+export type HandlerOutcome = `${number} ${'json' | 'html' | 'other'}`;
+
+export interface HandlerResponse {
+  outcome: HandlerOutcome;
+  status: number;
+  body: string;
+}
+
+export async function callHandler(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+): Promise<HandlerResponse> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: cookie ? { cookie } : {},
+    redirect: 'manual',
+  });
+  const body = await response.text();
+  const type = response.headers.get('content-type') ?? '';
+  const kind = type.startsWith('application/json')
+    ? 'json'
+    : type.startsWith('text/html')
+      ? 'html'
+      : 'other';
+  return { outcome: `${response.status} ${kind}`, status: response.status, body };
 }
 
 export interface ActionCall {

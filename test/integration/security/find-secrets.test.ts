@@ -1,0 +1,38 @@
+// The leak checks of the isolation matrix must be able to fire: against the current setup (org A
+// not provisioned) they mostly see clean answers, so they are shown failing here on purpose.
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { leakedSecrets, secretShapedFields } from './support/find-secrets';
+
+describe('leak checks of the isolation matrix', () => {
+  const awsSecret = randomBytes(30).toString('base64'); // how the sandbox IAM makes one
+
+  it('finds a known secret anywhere in a body, by name', () => {
+    const body = `{"note":"x${awsSecret}y"}`;
+    expect(leakedSecrets(body, { org: awsSecret, other: 'never-sent-value' })).toEqual(['org']);
+  });
+
+  it('finds fields named like a secret and values shaped like a secret access key', () => {
+    const view = {
+      identity: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'hidden', note: awsSecret },
+      steps: [{ step: 'create-hosted-zone', explanation: `key ${awsSecret}.` }],
+    };
+    expect(secretShapedFields(view).sort()).toEqual(
+      ['$.identity.note', '$.identity.secretAccessKey', '$.steps[0].explanation'].sort(),
+    );
+  });
+
+  it('leaves an org status view without secrets alone', () => {
+    const view = {
+      slug: 'alpha',
+      readAt: new Date().toISOString(),
+      identity: {
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        vaultPath: 'zonekeeper/orgs/alpha/aws-credentials',
+        userArn: 'arn:aws:iam::123456789012:user/zonekeeper/org-alpha',
+      },
+      zone: { id: 'Z0123456789ABCDEFGHIJ', nameServers: ['ns-1.awsdns-01.org'] },
+    };
+    expect(secretShapedFields(view)).toEqual([]);
+  });
+});
