@@ -3,13 +3,6 @@
 import NextAuth from 'next-auth';
 import { buildAuthConfig } from './app/_lib/build-auth-config';
 
-declare module 'next-auth' {
-  interface Session {
-    /** The server-side session id; the cookie is only valid while this row exists. */
-    sid: string;
-  }
-}
-
 const AUTH_ROUTE = /\/api\/auth\/(?:signin|callback)\/([a-z0-9-]+)/;
 
 export const { handlers, auth, signOut } = NextAuth(async (request) => {

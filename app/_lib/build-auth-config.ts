@@ -70,8 +70,9 @@ export async function buildAuthConfig(
         return { sub: linked.userId, sid, name: token.name, email: token.email };
       },
       session({ session, token }) {
+        // The server-side session id stays inside the signed cookie: /api/auth/session is
+        // readable by page scripts and has no use for it.
         session.user.id = token.sub ?? '';
-        session.sid = typeof token.sid === 'string' ? token.sid : '';
         return session;
       },
     },
