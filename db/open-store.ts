@@ -75,6 +75,20 @@ async function openPostgres(url: string): Promise<Store> {
     dialect: 'postgres',
     db: db as unknown as Db,
     t: postgresSchema as unknown as Schema,
-    close: () => pool.end(),
+    close: async () => {
+      // pool.end() resolves once it has asked its connections to close, not once they are
+      // closed; a database dropped in between (as the test stores do) cuts them off, and the
+      // pool rethrows that as an uncaught error. Wait for each one's 'remove'.
+      let open = pool.totalCount;
+      const closed = new Promise<void>((resolve) => {
+        if (open === 0) resolve();
+        pool.on('remove', () => {
+          open -= 1;
+          if (open === 0) resolve();
+        });
+      });
+      await pool.end();
+      await closed;
+    },
   };
 }

@@ -1,6 +1,6 @@
 // The operator CLI: `npm run zk -- <command>`. Output is for people unless --json; exit codes are
 // for scripts: 0 done, 1 some organization failed or is not converged, 2 bad usage, 3 not found,
-// 4 another replica holds the reconciler lease.
+// 4 another replica holds the reconciler lease (or took it over mid-pass).
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { eq, ne } from 'drizzle-orm';
@@ -12,6 +12,7 @@ import { createOrganization } from '../orgs/create-organization';
 import { requestOrganizationDeletion } from '../orgs/delete-organization';
 import { RECONCILER_LEASE, replicaId } from '../provisioning/reconciler-loop';
 import { releaseLease, tryAcquireLease, whileHoldingLease } from '../provisioning/leader-lease';
+import { LeaseLost } from '../provisioning/lease-guard';
 import { organizationStatus } from '../provisioning/org-status';
 import { planOrganization } from '../provisioning/plan-organization';
 import { createProvisioningContext } from '../provisioning/provisioning-context';
@@ -88,14 +89,18 @@ async function main(argv: string[]): Promise<number> {
         await new Promise((r) => setTimeout(r, 500));
       }
       try {
-        const { results } = await whileHoldingLease(store, RECONCILER_LEASE, me, ttl, () =>
-          reconcilePass(store, CLI_ACTOR, { slugs }),
+        const { results } = await whileHoldingLease(store, RECONCILER_LEASE, me, ttl, (lease) =>
+          reconcilePass(store, CLI_ACTOR, { slugs, lease }),
         );
         for (const r of results)
           console.log(`${r.slug}: ${r.outcome}${r.error ? ` — ${r.error}` : ''}`);
         if (results.length === 0)
           console.log('Nothing to do: every organization is in its desired state.');
         return results.some((r) => r.outcome === 'failed') ? EXIT.notConverged : EXIT.ok;
+      } catch (error) {
+        if (!(error instanceof LeaseLost)) throw error;
+        console.error(`Stopped: the reconciler lease was lost (${error.message}); run it again.`);
+        return EXIT.leaseHeld;
       } finally {
         await releaseLease(store, RECONCILER_LEASE, me);
       }

@@ -9,6 +9,7 @@ import {
   splitIntoBatches,
   type ChangeCost,
 } from './change-batch-cost';
+import type { LeaseGuard } from './lease-guard';
 
 // How long the first change of a batch waits for company.
 const GATHER_MS = 1_000;
@@ -26,7 +27,10 @@ export class DelegationBatcher {
   private timer: NodeJS.Timeout | undefined;
   private sending: Promise<void> = Promise.resolve();
 
-  constructor(private readonly parentZoneId: () => Promise<string>) {}
+  constructor(
+    private readonly parentZoneId: () => Promise<string>,
+    private readonly lease?: LeaseGuard,
+  ) {}
 
   upsert(zoneName: string, nameServers: string[]): Promise<void> {
     return this.enqueue(nsChange('UPSERT', zoneName, nameServers));
@@ -66,6 +70,8 @@ export class DelegationBatcher {
     // One change of the parent zone in flight at a time avoids PriorRequestNotComplete; waiting
     // for INSYNC happens outside that line.
     const submitted = this.sending.then(async () => {
+      // A batch gathers for a while: the lease may have been lost since its steps checked it.
+      this.lease?.assertHeld();
       const zoneId = await this.parentZoneId();
       return changeRecordSets(
         zoneId,

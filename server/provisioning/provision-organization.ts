@@ -1,5 +1,6 @@
 // Brings one organization to its desired state: every provisioning step in order when it should
-// exist, every teardown step when it should not. Steps already ready are skipped.
+// exist, every teardown step when it should not. Steps already ready are skipped. The lease is
+// confirmed before the first write and before each step; once it is lost this throws LeaseLost.
 import { eq } from 'drizzle-orm';
 import type { Organization } from '@/db/rows';
 import type { OrgStatus } from '@/db/schema/enums';
@@ -27,6 +28,8 @@ export async function provisionOrganization(
   org: Organization,
 ): Promise<{ outcome: ReconcileOutcome; error?: string }> {
   const work = orgWork(ctx, org);
+  // Before each write: a replica that lost the lease must leave the org to the new leader.
+  await ctx.lease?.confirm();
   const deleting = org.desiredState === 'absent';
   const plan: readonly { step: string; run: (work: OrgWork) => Promise<void> }[] = deleting
     ? TEARDOWN_STEPS
@@ -36,6 +39,7 @@ export async function provisionOrganization(
   try {
     for (const { step, run } of plan) {
       if (done.get(step)?.status === 'ready') continue;
+      await ctx.lease?.confirm();
       await runStep(work, step, () => run(work));
     }
   } catch (error) {

@@ -1,5 +1,6 @@
 // What every provisioning step works with: the store, who acts, the installation's names, the
-// Vault client, and per-pass caches (parent zone id, the zones that exist under the base domain).
+// Vault client, the reconciler lease the pass runs under, and per-pass caches (parent zone id, the
+// zones that exist under the base domain).
 import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';
 import type { Actor } from '../auth/actor';
@@ -10,6 +11,7 @@ import { DomainError } from '../errors/domain-error';
 import { fqdn, listZonesUnder, type HostedZoneSummary } from '../cloud/route53';
 import { getVaultKv, type VaultKv } from '../cloud/vault';
 import { DelegationBatcher } from './delegation-batcher';
+import type { LeaseGuard } from './lease-guard';
 import { orgResourceNames, type OrgResourceNames } from './org-resource-names';
 
 export interface ProvisioningContext {
@@ -19,6 +21,8 @@ export interface ProvisioningContext {
   vault: VaultKv;
   awsRegion: string;
   keyVerifyTimeoutMs: number;
+  /** Checked before each change; absent when the caller runs no lease (tests, benchmarks, plan). */
+  lease?: LeaseGuard;
   parentZoneId(): Promise<string>;
   /** Zones under the base domain by fully qualified name, listed once per pass. */
   zoneInventory(): Promise<Map<string, HostedZoneSummary[]>>;
@@ -31,7 +35,11 @@ export interface OrgWork {
   names: OrgResourceNames;
 }
 
-export function createProvisioningContext(store: Store, actor: Actor): ProvisioningContext {
+export function createProvisioningContext(
+  store: Store,
+  actor: Actor,
+  lease?: LeaseGuard,
+): ProvisioningContext {
   const config = getConfig();
   let inventory: Promise<Map<string, HostedZoneSummary[]>> | undefined;
   let parent: Promise<string> | undefined;
@@ -47,13 +55,14 @@ export function createProvisioningContext(store: Store, actor: Actor): Provision
     vault: getVaultKv(),
     awsRegion: config.AWS_REGION,
     keyVerifyTimeoutMs: config.ZK_KEY_VERIFY_TIMEOUT_MS,
+    lease,
     parentZoneId,
     zoneInventory: () => {
       inventory ??= listZonesUnder(config.ZK_BASE_DOMAIN).then(groupByName);
       inventory.catch(() => (inventory = undefined));
       return inventory;
     },
-    delegations: new DelegationBatcher(parentZoneId),
+    delegations: new DelegationBatcher(parentZoneId, lease),
   };
 }
 

@@ -1,6 +1,6 @@
 // The reconciler as a long-running loop inside the app process: while this replica holds the
 // lease it runs a pass every interval (or at once when nudged); otherwise it only tries to
-// take the lease. Exactly one replica reconciles at a time.
+// take the lease. Exactly one replica reconciles at a time: a pass stops once its lease is lost.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { SYSTEM_ACTOR } from '../auth/actor';
@@ -8,6 +8,7 @@ import { getConfig } from '../config/config';
 import { logger } from '../log/logger';
 import { getStore } from '../store';
 import { releaseLease, tryAcquireLease, whileHoldingLease } from './leader-lease';
+import { LeaseLost } from './lease-guard';
 import { reconcilePass } from './reconcile-pass';
 
 export const RECONCILER_LEASE = 'reconciler';
@@ -52,7 +53,7 @@ export function startReconcilerLoop() {
             RECONCILER_LEASE,
             me,
             config.ZK_LEASE_TTL_MS,
-            () => reconcilePass(store, SYSTEM_ACTOR),
+            (lease) => reconcilePass(store, SYSTEM_ACTOR, { lease }),
           );
           if (results.length > 0)
             // Replica and start time let an operator (and the replicas test) see who did what when.
@@ -63,7 +64,14 @@ export function startReconcilerLoop() {
             });
         }
       } catch (error) {
-        logger.error('reconciler: pass failed', { error });
+        if (error instanceof LeaseLost) {
+          // Another replica may lead now; say why this one stopped, then try to win it back.
+          logger.warn('reconciler: lease lost, pass stopped', {
+            replica: me,
+            reason: error.message,
+          });
+          leading = false;
+        } else logger.error('reconciler: pass failed', { error });
       }
       // Renew well within the lease period, so a long pass does not lose it.
       await nap(Math.min(config.ZK_RECONCILE_INTERVAL_MS, config.ZK_LEASE_TTL_MS / 3));

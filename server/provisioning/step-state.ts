@@ -9,6 +9,7 @@ import { DomainError } from '../errors/domain-error';
 import { logger } from '../log/logger';
 import { redactText } from '../log/redact-secrets';
 import { crashPoint } from './crash-point';
+import { LeaseLost } from './lease-guard';
 import type { OrgWork } from './provisioning-context';
 
 export class StepFailed extends Error {
@@ -57,6 +58,8 @@ export async function runStep(
   try {
     await body();
   } catch (error) {
+    // Not a failure of the step: this replica stopped leading, and the leader will redo it.
+    if (error instanceof LeaseLost) throw error;
     const message = describeFailure(error);
     const attempts = row?.attempts ?? 1;
     await store.db
