@@ -45,59 +45,70 @@ describe('secrets stay out of logs and the database', () => {
       body: body === null ? undefined : JSON.stringify(body),
     });
 
-  it('through failed steps, verification retries and a rotation', async () => {
-    const vault = createVaultKv({
-      address: sandbox.env.VAULT_ADDR,
-      token: sandbox.env.VAULT_TOKEN,
-      mount: 'secret',
-      timeoutMs: 5_000,
-    });
-    const org = await createOrganization(
-      { store, actor: SYSTEM_ACTOR, baseDomain: BASE_DOMAIN },
-      { displayName: 'Leaky Corp', slug: 'leaky' },
-    );
+  // Backoff through the injected failures takes most of the time; allow for a loaded machine.
+  it(
+    'through failed steps, verification retries and a rotation',
+    { timeout: 180_000 },
+    async () => {
+      const vault = createVaultKv({
+        address: sandbox.env.VAULT_ADDR,
+        token: sandbox.env.VAULT_TOKEN,
+        mount: 'secret',
+        timeoutMs: 5_000,
+      });
+      const org = await createOrganization(
+        { store, actor: SYSTEM_ACTOR, baseDomain: BASE_DOMAIN },
+        { displayName: 'Leaky Corp', slug: 'leaky' },
+      );
 
-    // More failures than the adapter retries: the zone step fails and its error is recorded.
-    await faults({ operation: 'CreateHostedZone', failNext: 30, failNextKind: 'InternalFailure' });
-    const failed = await reconcilePass(store, SYSTEM_ACTOR);
-    expect(failed.results).toEqual([expect.objectContaining({ slug: 'leaky', outcome: 'failed' })]);
-    await faults(null);
+      // More failures than the adapter retries: the zone step fails and its error is recorded.
+      await faults({
+        operation: 'CreateHostedZone',
+        failNext: 30,
+        failNextKind: 'InternalFailure',
+      });
+      const failed = await reconcilePass(store, SYSTEM_ACTOR);
+      expect(failed.results).toEqual([
+        expect.objectContaining({ slug: 'leaky', outcome: 'failed' }),
+      ]);
+      await faults(null);
 
-    let outcome = '';
-    for (let pass = 0; pass < 10 && outcome !== 'ready'; pass += 1) {
-      const report = await reconcilePass(store, SYSTEM_ACTOR, { slugs: ['leaky'] });
-      outcome = report.results[0]?.outcome ?? outcome;
-    }
-    expect(outcome).toBe('ready');
-    const first = await vault.readSecret('zonekeeper/orgs/leaky/route53');
+      let outcome = '';
+      for (let pass = 0; pass < 10 && outcome !== 'ready'; pass += 1) {
+        const report = await reconcilePass(store, SYSTEM_ACTOR, { slugs: ['leaky'] });
+        outcome = report.results[0]?.outcome ?? outcome;
+      }
+      expect(outcome).toBe('ready');
+      const first = await vault.readSecret('zonekeeper/orgs/leaky/route53');
 
-    await requestKeyRotation({ store, actor: SYSTEM_ACTOR }, org);
-    const rotated = await reconcilePass(store, SYSTEM_ACTOR, { slugs: ['leaky'] });
-    expect(rotated.results).toEqual([{ slug: 'leaky', outcome: 'ready' }]);
-    const second = await vault.readSecret('zonekeeper/orgs/leaky/route53');
+      await requestKeyRotation({ store, actor: SYSTEM_ACTOR }, org);
+      const rotated = await reconcilePass(store, SYSTEM_ACTOR, { slugs: ['leaky'] });
+      expect(rotated.results).toEqual([{ slug: 'leaky', outcome: 'ready' }]);
+      const second = await vault.readSecret('zonekeeper/orgs/leaky/route53');
 
-    const secrets = {
-      'first org key': first?.data.AWS_SECRET_ACCESS_KEY,
-      'rotated org key': second?.data.AWS_SECRET_ACCESS_KEY,
-      'platform key': sandbox.env.AWS_SECRET_ACCESS_KEY,
-      'Vault token': sandbox.env.VAULT_TOKEN,
-    };
-    expect(second?.version).toBe((first?.version ?? 0) + 1);
-    for (const value of Object.values(secrets)) expect(value).toMatch(/.{20,}/);
+      const secrets = {
+        'first org key': first?.data.AWS_SECRET_ACCESS_KEY,
+        'rotated org key': second?.data.AWS_SECRET_ACCESS_KEY,
+        'platform key': sandbox.env.AWS_SECRET_ACCESS_KEY,
+        'Vault token': sandbox.env.VAULT_TOKEN,
+      };
+      expect(second?.version).toBe((first?.version ?? 0) + 1);
+      for (const value of Object.values(secrets)) expect(value).toMatch(/.{20,}/);
 
-    // Something was logged (the failed step), so the search below looked at real output.
-    const logs = captured.join('');
-    expect(logs.length).toBeGreaterThan(0);
-    const rows: string[] = [];
-    for (const table of Object.values(store.t)) {
-      rows.push(JSON.stringify(await store.db.select().from(table)));
-    }
-    const database = rows.join('\n');
-    expect(database).toContain('leaky');
+      // Something was logged (the failed step), so the search below looked at real output.
+      const logs = captured.join('');
+      expect(logs.length).toBeGreaterThan(0);
+      const rows: string[] = [];
+      for (const table of Object.values(store.t)) {
+        rows.push(JSON.stringify(await store.db.select().from(table)));
+      }
+      const database = rows.join('\n');
+      expect(database).toContain('leaky');
 
-    for (const [name, value] of Object.entries(secrets)) {
-      expect(logs.includes(value!), `${name} in the logs`).toBe(false);
-      expect(database.includes(value!), `${name} in the database`).toBe(false);
-    }
-  });
+      for (const [name, value] of Object.entries(secrets)) {
+        expect(logs.includes(value!), `${name} in the logs`).toBe(false);
+        expect(database.includes(value!), `${name} in the database`).toBe(false);
+      }
+    },
+  );
 });
