@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     `Sandbox running. Parent zone ${sandbox.parentZone.name} (${sandbox.parentZone.id}).`,
   );
   console.log(
-    `Control: ${sandbox.endpoints.route53}/_sandbox/{stats,faults,throttling,propagation}`,
+    `Control: ${sandbox.endpoints.route53}/_sandbox/{stats,faults,throttling,propagation}` +
+      ' (stats and faults: ?service=route53|iam|sts)',
   );
   console.log('Use these environment variables:\n');
   for (const [name, value] of Object.entries(sandbox.env)) console.log(`${name}=${value}`);

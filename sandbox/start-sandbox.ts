@@ -18,8 +18,14 @@ import {
 import { createStsHttpHandler } from './sts/sts-http';
 import { createVaultHttpHandler } from './vault/vault-http';
 import { createVaultState, type VaultSnapshot } from './vault/vault-state';
+import { withControlEndpoints } from './throttle/control-http';
 import type { OperationFaults } from './throttle/fault-injection';
 import type { ThrottlingConfigPatch } from './throttle/route53-throttling';
+import {
+  createServiceControls,
+  type SandboxService,
+  type ServiceControls,
+} from './throttle/service-controls';
 
 export interface SandboxOptions {
   /** Port per service; 0 (the default) picks a free one. */
@@ -35,7 +41,8 @@ export interface SandboxOptions {
   pendingMs?: number;
   maxHostedZones?: number;
   throttling?: ThrottlingConfigPatch;
-  faults?: Record<string, OperationFaults>;
+  /** Faults per service, by operation name ('*' for all of the service's operations). */
+  faults?: Partial<Record<SandboxService, Record<string, OperationFaults>>>;
   /** When set, state is kept as JSON files here and reloaded on the next start. */
   persistDir?: string;
   now?: () => number;
@@ -51,6 +58,11 @@ export async function startSandbox(options: SandboxOptions = {}) {
   const region = options.region ?? 'us-east-1';
   const files = options.persistDir ? persistenceFiles(options.persistDir) : undefined;
   const credentials = resolveCredentials(options, files?.credentials);
+  const controls: Record<SandboxService, ServiceControls> = {
+    route53: createServiceControls(options.faults?.route53),
+    iam: createServiceControls(options.faults?.iam),
+    sts: createServiceControls(options.faults?.sts),
+  };
 
   const iam = createIamState({
     platformCredentials: credentials.platformCredentials,
@@ -65,7 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
     pendingMs: options.pendingMs,
     maxHostedZones: options.maxHostedZones,
     throttling: options.throttling,
-    faults: options.faults,
+    controls: controls.route53,
     onMutation: () => route53File?.scheduleSave(),
   });
   const route53File = files?.route53.bind(() => snapshotZoneStore(route53.store));
@@ -87,9 +99,20 @@ export async function startSandbox(options: SandboxOptions = {}) {
   };
   try {
     const endpoints = {
-      route53: await listen(route53.handler, ports.route53),
-      iam: await listen(saveAfterWrites(createIamHttpHandler(iam), iamFile), ports.iam),
-      sts: await listen(createStsHttpHandler(iam), ports.sts),
+      // The control endpoints for every service live on the Route 53 port (control-http.ts).
+      route53: await listen(
+        withControlEndpoints(route53.handler, {
+          services: controls,
+          throttle: route53.throttle,
+          propagation: route53.propagation,
+        }),
+        ports.route53,
+      ),
+      iam: await listen(
+        saveAfterWrites(createIamHttpHandler(iam, controls.iam), iamFile),
+        ports.iam,
+      ),
+      sts: await listen(createStsHttpHandler(iam, controls.sts), ports.sts),
       vault: await listen(saveAfterWrites(createVaultHttpHandler(vault), vaultFile), ports.vault),
     };
     return {
@@ -110,6 +133,8 @@ export async function startSandbox(options: SandboxOptions = {}) {
       route53,
       iam,
       vault,
+      /** Each service's fault injector and call stats, as the control endpoints steer them. */
+      controls,
       close: async () => {
         await Promise.all(servers.map((server) => server.close()));
         route53File?.flush();

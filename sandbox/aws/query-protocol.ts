@@ -25,6 +25,11 @@ export function validationError(message: string): AwsQueryError {
   return new AwsQueryError('ValidationError', 400, message);
 }
 
+/** What every Query service answers a request over its rate limit with. */
+export function throttlingError(): AwsQueryError {
+  return new AwsQueryError('Throttling', 400, 'Rate exceeded');
+}
+
 export function xmlEscape(text: string): string {
   return text
     .replace(/&/g, '&amp;')

@@ -1,26 +1,16 @@
-// The IAM endpoint (AWS_ENDPOINT_URL_IAM): authenticates the SigV4 caller, authorizes
-// `iam:<Action>` against the caller's policies, and runs the operation.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  AwsQueryError,
-  asAwsQueryError,
-  authenticateQueryRequest,
-  readQueryParameters,
-  sendQueryError,
-  sendQueryResult,
-} from '../aws/query-protocol';
+// The IAM endpoint (AWS_ENDPOINT_URL_IAM): authorizes `iam:<Action>` against the SigV4 caller's
+// policies and runs the operation; injected faults answer as IAM does (ServiceFailure, Throttling).
+import type { RequestListener } from 'node:http';
+import { AwsQueryError, throttlingError } from '../aws/query-protocol';
+import { createQueryServiceHandler, type QueryRequest } from '../aws/query-service';
+import { createServiceControls, type ServiceControls } from '../throttle/service-controls';
 import { IAM_ACTIONS } from './iam-actions';
 import type { IamState } from './iam-state';
 
 export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
 const IAM_API_VERSION = '2010-05-08';
 
-async function handleIamRequest(iam: IamState, req: IncomingMessage, res: ServerResponse) {
-  if (req.method !== 'POST' && req.method !== 'GET') {
-    throw new AwsQueryError('InvalidAction', 400, `Method ${req.method} is not supported.`);
-  }
-  const params = await readQueryParameters(req);
-  const caller = authenticateQueryRequest(req, iam);
+function runIamAction(iam: IamState, { params, caller }: QueryRequest): string {
   const actionName = params.get('Action');
   if (!actionName) {
     throw new AwsQueryError(
@@ -46,15 +36,30 @@ async function handleIamRequest(iam: IamState, req: IncomingMessage, res: Server
       `User: ${caller.arn} is not authorized to perform: iam:${actionName} on resource: ${resource} because no identity-based policy allows the iam:${actionName} action`,
     );
   }
-  sendQueryResult(res, IAM_NAMESPACE, actionName, action.run(context));
+  return action.run(context);
 }
 
 export function createIamHttpHandler(
   iam: IamState,
-): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    handleIamRequest(iam, req, res).catch((error: unknown) => {
-      sendQueryError(res, IAM_NAMESPACE, asAwsQueryError(error));
-    });
-  };
+  controls: ServiceControls = createServiceControls(),
+): RequestListener {
+  return createQueryServiceHandler(
+    {
+      namespace: IAM_NAMESPACE,
+      identity: iam,
+      faultErrors: {
+        Throttling: throttlingError,
+        // IAM documents ServiceFailure (500) for its internal errors, not InternalFailure.
+        InternalFailure: () =>
+          new AwsQueryError(
+            'ServiceFailure',
+            500,
+            'The request processing has failed because of an unknown error, exception or failure.',
+            'Receiver',
+          ),
+      },
+      runAction: (request) => runIamAction(iam, request),
+    },
+    controls,
+  );
 }

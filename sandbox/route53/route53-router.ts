@@ -1,11 +1,12 @@
-// Serves one Route 53 HTTP request: who is calling, injected faults, throttling, then the operation.
+// Serves one Route 53 HTTP request: who is calling, throttling, injected faults, then the operation.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accessKeyIdFromAuthorization } from '../aws/sigv4';
 import type { AwsIdentity, Caller } from '../aws/identity';
 import { readRequestBody } from '../http/listen';
-import type { CallOutcome, CallStats } from '../throttle/call-stats';
-import type { FaultInjector, FaultKind } from '../throttle/fault-injection';
+import type { CallOutcome } from '../throttle/call-stats';
+import type { FaultKind } from '../throttle/fault-injection';
 import type { RequestThrottle } from '../throttle/route53-throttling';
+import type { ServiceControls } from '../throttle/service-controls';
 import type { OperationResult } from './operation-context';
 import { errorResponseXml, newRequestId, Route53Error, route53Errors } from './route53-errors';
 import { matchRoute } from './route53-routes';
@@ -15,8 +16,7 @@ export interface Route53RouterDeps {
   store: ZoneStore;
   identity: AwsIdentity;
   throttle: RequestThrottle;
-  faults: FaultInjector;
-  stats: CallStats;
+  controls: ServiceControls;
 }
 
 const FAULT_ERRORS: Record<Exclude<FaultKind, 'DropConnection'>, () => Route53Error> = {
@@ -41,20 +41,21 @@ export async function serveRoute53Request(
   try {
     if (!route) throw route53Errors.invalidInput(`Unknown operation ${request.method} ${pathname}`);
     const caller = authenticate(deps.identity, request.headers.authorization);
-    const fault = deps.faults.decide(operation);
-    if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-    if (fault.failure === 'DropConnection') {
-      deps.stats.record(operation, 'injectedFault');
-      request.socket.destroy();
-      return;
-    }
-    if (fault.failure) {
-      outcome = 'injectedFault';
-      throw FAULT_ERRORS[fault.failure]();
-    }
+    // Throttle first: AWS takes a token for every request, whatever its answer, so an injected
+    // fault costs one like any other failed call.
     if (!deps.throttle.admit(caller.accountId, operation)) {
       outcome = 'throttled';
       throw route53Errors.throttling();
+    }
+    const failure = await deps.controls.faults.inject(operation);
+    if (failure === 'DropConnection') {
+      outcome = 'injectedFault';
+      request.socket.destroy();
+      return;
+    }
+    if (failure) {
+      outcome = 'injectedFault';
+      throw FAULT_ERRORS[failure]();
     }
     const body = request.method === 'POST' ? await readRequestBody(request) : '';
     const result = route.handler({
@@ -75,7 +76,7 @@ export async function serveRoute53Request(
     if (outcome === 'ok') outcome = 'error';
     send(response, { status: error.status, body: errorResponseXml(error, requestId) }, requestId);
   } finally {
-    if (!request.socket.destroyed) deps.stats.record(operation, outcome);
+    deps.controls.stats.record(operation, outcome);
   }
 }
 

@@ -1,14 +1,13 @@
-// Assembles the Route 53 stand-in: state, throttling, faults, call stats and its HTTP handler.
+// Assembles the Route 53 stand-in: state, throttling and its HTTP handler, which injects the
+// faults and counts the calls of the service controls it is given (startSandbox owns those).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AwsIdentity } from '../aws/identity';
-import { CallStats } from '../throttle/call-stats';
-import { CONTROL_PATH_PREFIX, serveControlRequest } from '../throttle/control-http';
-import { FaultInjector, type OperationFaults } from '../throttle/fault-injection';
 import {
   defaultThrottlingConfig,
   RequestThrottle,
   type ThrottlingConfigPatch,
 } from '../throttle/route53-throttling';
+import type { ServiceControls } from '../throttle/service-controls';
 import { serveRoute53Request } from './route53-router';
 import { ZoneStore } from './zone-store';
 
@@ -19,8 +18,7 @@ export interface Route53SandboxOptions {
   pendingMs?: number;
   maxHostedZones?: number;
   throttling?: ThrottlingConfigPatch;
-  faults?: Record<string, OperationFaults>;
-  random?: () => number;
+  controls: ServiceControls;
   onMutation?: () => void;
 }
 
@@ -34,35 +32,23 @@ export function createRoute53Sandbox(options: Route53SandboxOptions) {
   });
   const throttle = new RequestThrottle(defaultThrottlingConfig(), now);
   if (options.throttling) throttle.configure(options.throttling);
-  const faults = new FaultInjector(options.random);
-  for (const [operation, operationFaults] of Object.entries(options.faults ?? {})) {
-    faults.set(operation, operationFaults);
-  }
-  const stats = new CallStats();
-  const controls = {
-    stats,
-    faults,
-    throttle,
-    propagation: {
-      get: () => store.options.pendingMs,
-      set: (pendingMs: number) => {
-        store.options.pendingMs = pendingMs;
-      },
+  const { controls } = options;
+  const propagation = {
+    get: () => store.options.pendingMs,
+    set: (pendingMs: number) => {
+      store.options.pendingMs = pendingMs;
     },
   };
-  const deps = { store, identity: options.identity, throttle, faults, stats };
+  const deps = { store, identity: options.identity, throttle, controls };
 
   const handler = (request: IncomingMessage, response: ServerResponse): void => {
-    const serving = request.url?.startsWith(CONTROL_PATH_PREFIX)
-      ? serveControlRequest(controls, request, response)
-      : serveRoute53Request(deps, request, response);
-    serving.catch((error: unknown) => {
+    serveRoute53Request(deps, request, response).catch((error: unknown) => {
       console.error('route53 sandbox: unexpected error', error);
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
       response.end('InternalFailure');
     });
   };
-  return { store, throttle, faults, stats, handler };
+  return { store, throttle, propagation, handler };
 }
 
 export type Route53Sandbox = ReturnType<typeof createRoute53Sandbox>;

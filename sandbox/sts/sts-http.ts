@@ -1,23 +1,16 @@
 // The STS endpoint (AWS_ENDPOINT_URL_STS): GetCallerIdentity, which is how the app proves that a
-// freshly created access key is accepted before handing it to a cluster.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// freshly created access key is accepted before handing it to a cluster. Injected faults answer
+// with STS's common errors (InternalFailure, Throttling).
+import type { RequestListener } from 'node:http';
 import type { AwsIdentity } from '../aws/identity';
-import {
-  AwsQueryError,
-  asAwsQueryError,
-  authenticateQueryRequest,
-  readQueryParameters,
-  sendQueryError,
-  sendQueryResult,
-  xmlElement,
-} from '../aws/query-protocol';
+import { AwsQueryError, throttlingError, xmlElement } from '../aws/query-protocol';
+import { createQueryServiceHandler, type QueryRequest } from '../aws/query-service';
+import { createServiceControls, type ServiceControls } from '../throttle/service-controls';
 
 export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const STS_API_VERSION = '2011-06-15';
 
-async function handleStsRequest(identity: AwsIdentity, req: IncomingMessage, res: ServerResponse) {
-  const params = await readQueryParameters(req);
-  const caller = authenticateQueryRequest(req, identity);
+function runStsAction({ params, caller }: QueryRequest): string {
   const action = params.get('Action');
   if (action !== 'GetCallerIdentity' || params.get('Version') !== STS_API_VERSION) {
     throw new AwsQueryError(
@@ -27,22 +20,33 @@ async function handleStsRequest(identity: AwsIdentity, req: IncomingMessage, res
     );
   }
   // GetCallerIdentity needs no permission: AWS answers it even when every action is denied.
-  sendQueryResult(
-    res,
-    STS_NAMESPACE,
-    action,
+  return (
     xmlElement('Arn', caller.arn) +
-      xmlElement('UserId', caller.userId) +
-      xmlElement('Account', caller.accountId),
+    xmlElement('UserId', caller.userId) +
+    xmlElement('Account', caller.accountId)
   );
 }
 
 export function createStsHttpHandler(
   identity: AwsIdentity,
-): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    handleStsRequest(identity, req, res).catch((error: unknown) => {
-      sendQueryError(res, STS_NAMESPACE, asAwsQueryError(error));
-    });
-  };
+  controls: ServiceControls = createServiceControls(),
+): RequestListener {
+  return createQueryServiceHandler(
+    {
+      namespace: STS_NAMESPACE,
+      identity,
+      faultErrors: {
+        Throttling: throttlingError,
+        InternalFailure: () =>
+          new AwsQueryError(
+            'InternalFailure',
+            500,
+            'The request processing has failed because of an unknown error, exception or failure.',
+            'Receiver',
+          ),
+      },
+      runAction: runStsAction,
+    },
+    controls,
+  );
 }

@@ -60,4 +60,11 @@ export class FaultInjector {
     }
     return { latencyMs };
   }
+
+  /** Waits the operation's injected latency; resolves with the failure to inject, if any. */
+  async inject(operation: string): Promise<FaultKind | undefined> {
+    const { latencyMs, failure } = this.decide(operation);
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    return failure;
+  }
 }

@@ -114,6 +114,8 @@ describe('toAwsCloudError: which AWS failures are retryable', () => {
     ['PriorRequestNotComplete', 400],
     ['ServiceUnavailable', 503],
     ['InternalFailure', 500],
+    // IAM's 500, as the IAM SDK names it.
+    ['ServiceFailureException', 500],
     ['SomethingNew', 502],
   ])('retries %s (HTTP %i)', (name, status) => {
     expect(toAwsCloudError('route53', sdkError(name, status)).retryable).toBe(true);

@@ -14,6 +14,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createIamHttpHandler } from '@/sandbox/iam/iam-http';
 import { createIamState } from '@/sandbox/iam/iam-state';
+import { startSandbox, type Sandbox } from '@/sandbox/start-sandbox';
 import { createStsHttpHandler } from '@/sandbox/sts/sts-http';
 
 export interface Credentials {
@@ -78,6 +79,25 @@ export async function startAwsTarget(): Promise<AwsTarget> {
         [iamServer, stsServer].map((s) => new Promise((resolve) => s.close(resolve))),
       );
     },
+  };
+}
+
+/**
+ * The whole sandbox as a target, for tests that steer IAM and STS faults through its control
+ * endpoints (on `sandbox.endpoints.route53`) or in-process (`sandbox.controls`): sandbox only.
+ */
+export async function startControlledSandbox(): Promise<AwsTarget & { sandbox: Sandbox }> {
+  const sandbox = await startSandbox({ keyActivationDelayMs: 0 });
+  return {
+    iamEndpoint: sandbox.endpoints.iam,
+    stsEndpoint: sandbox.endpoints.sts,
+    platformCredentials: {
+      accessKeyId: sandbox.env.AWS_ACCESS_KEY_ID,
+      secretAccessKey: sandbox.env.AWS_SECRET_ACCESS_KEY,
+    },
+    external: false,
+    sandbox,
+    close: () => sandbox.close(),
   };
 }
 

@@ -12,7 +12,7 @@ import {
   type ConformanceTarget,
 } from '../sandbox-target';
 import { createZone, expectAwsError } from './route53-test-helpers';
-import { control, readStats } from './sandbox-control';
+import { control, readStats } from '../sandbox-control';
 
 let target: ConformanceTarget;
 let route53: Route53Client;
@@ -95,6 +95,37 @@ describe.skipIf(isExternalTarget)('fault injection', () => {
       injectedFaults: 1,
       throttled: 0,
     });
+  });
+
+  it('takes a rate-limit token for a call it fails on purpose, as AWS does for any answer', async () => {
+    // Two tokens and next to no refill: two faulted calls use them up, so the third is throttled.
+    await control(target, 'POST', 'throttling', {
+      enabled: true,
+      account: { capacity: 2, refillPerSecond: 0.001 },
+    });
+    try {
+      await control(target, 'POST', 'stats/reset');
+      await control(target, 'POST', 'faults', { operation: 'GetHostedZone', failNext: 2 });
+      for (let i = 0; i < 2; i += 1) {
+        await expectAwsError(
+          route53.send(new GetHostedZoneCommand({ Id: zoneId })),
+          'InternalFailure',
+          500,
+        );
+      }
+      await expectAwsError(
+        route53.send(new GetHostedZoneCommand({ Id: zoneId })),
+        'Throttling',
+        400,
+      );
+      expect((await readStats(target)).operations.GetHostedZone).toMatchObject({
+        calls: 3,
+        injectedFaults: 2,
+        throttled: 1,
+      });
+    } finally {
+      await control(target, 'POST', 'throttling', { enabled: false });
+    }
   });
 
   it('refuses an unknown fault kind', async () => {

@@ -14,7 +14,7 @@ import {
   type ConformanceTarget,
 } from '../sandbox-target';
 import { aRecord, changeRecords, createZone, expectAwsError } from './route53-test-helpers';
-import { control, readStats } from './sandbox-control';
+import { control, readStats } from '../sandbox-control';
 
 let target: ConformanceTarget;
 let route53: Route53Client;
