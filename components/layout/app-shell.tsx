@@ -23,7 +23,8 @@ export function AppShell({ children, environmentLabel, baseDomain, person }: App
           </span>
           <span className="text-base font-semibold tracking-tight text-white">Zonekeeper</span>
         </div>
-        <SidebarNav />
+        {/* Sections lead nowhere before sign-in: the sign-in page shows none. */}
+        {person && <SidebarNav />}
         <div className="mt-auto border-t border-slate-800 px-5 py-4 text-xs text-slate-400">
           <p className="uppercase tracking-wide text-slate-500">Base domain</p>
           <p className="mt-1 truncate font-mono text-slate-300">{baseDomain}</p>

@@ -37,12 +37,15 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
             </h1>
             <p className="mt-1 font-mono text-sm text-slate-500">{zoneName}</p>
           </div>
-          <Link
-            href={`/orgs/${org.slug}/sign-in-settings`}
-            className="text-sm font-medium text-indigo-600 hover:underline"
-          >
-            Sign-in settings
-          </Link>
+          {/* Only for who may change them, and not for an org on its way out. */}
+          {roleHas(role, 'idp.manage') && org.desiredState === 'present' && (
+            <Link
+              href={`/orgs/${org.slug}/sign-in-settings`}
+              className="text-sm font-medium text-indigo-600 hover:underline"
+            >
+              Sign-in settings
+            </Link>
+          )}
         </div>
       </div>
       <OrgLiveStatus
