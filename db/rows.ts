@@ -5,6 +5,7 @@ export type Organization = typeof schema.organizations.$inferSelect;
 export type NewOrganization = typeof schema.organizations.$inferInsert;
 export type User = typeof schema.users.$inferSelect;
 export type Membership = typeof schema.memberships.$inferSelect;
+export type Invitation = typeof schema.invitations.$inferSelect;
 export type HostedZone = typeof schema.hostedZones.$inferSelect;
 export type IamCredential = typeof schema.iamCredentials.$inferSelect;
 export type ProvisioningStep = typeof schema.provisioningSteps.$inferSelect;

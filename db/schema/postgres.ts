@@ -119,6 +119,28 @@ export const memberships = pgTable(
   ],
 );
 
+// A person invited into an organization by email, before they have signed in. Their next sign-in
+// through the platform IdP with this email, verified, turns it into a membership (acceptedAt).
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    // Lower-cased, so that the match at sign-in does not depend on how anyone typed it.
+    email: text('email').notNull(),
+    role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
+    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    acceptedAt: timestamp('accepted_at'),
+  },
+  (t) => [
+    uniqueIndex('invitations_org_email_uq').on(t.orgId, t.email),
+    index('invitations_email_idx').on(t.email),
+  ],
+);
+
 // An organization's own OIDC provider. The client secret lives in Vault; only its path is here.
 export const orgIdentityProviders = pgTable('org_identity_providers', {
   orgId: text('org_id')
