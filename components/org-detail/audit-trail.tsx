@@ -2,6 +2,7 @@ import type { AuditEvent } from '@/db/rows';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import { Card } from './card';
+import { ColumnHeaders } from '@/components/ui/column-headers';
 
 /** The org's latest audit events, newest first; null when the caller may not read them. */
 export function AuditTrail({ events, orgSlug }: { events: AuditEvent[] | null; orgSlug: string }) {
@@ -20,25 +21,7 @@ export function AuditTrail({ events, orgSlug }: { events: AuditEvent[] | null; o
       ) : (
         <div className="mt-4 overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Audit trail">
-            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-4">
-                  Time (UTC)
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Actor
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Action
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Target
-                </th>
-                <th scope="col" className="py-2">
-                  Outcome
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeaders columns={['Time (UTC)', 'Actor', 'Action', 'Target', 'Outcome']} />
             <tbody className="divide-y divide-slate-100">
               {events.map((event) => (
                 <tr key={event.id} data-audit-action={event.action}>

@@ -2,6 +2,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { StepView } from '@/server/provisioning/org-status-view';
 import { Card } from './card';
+import { ColumnHeaders } from '@/components/ui/column-headers';
 
 const STEP_LABELS: Record<string, string> = {
   zone: 'Hosted zone',
@@ -34,22 +35,7 @@ export function ProvisioningSteps({ steps, deleting }: { steps: StepView[]; dele
       }
     >
       <table className="mt-4 min-w-full divide-y divide-slate-200 text-sm" aria-label="Steps">
-        <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-4">
-              Step
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Status
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Attempts
-            </th>
-            <th scope="col" className="py-2">
-              Details
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders columns={['Step', 'Status', 'Attempts', 'Details']} />
         <tbody className="divide-y divide-slate-100">
           {steps.map((step) => (
             <tr key={step.step} data-step={step.step}>

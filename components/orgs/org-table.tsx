@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Organization } from '@/db/rows';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
+import { ColumnHeaders } from '@/components/ui/column-headers';
 
 export function OrgTable({ orgs, baseDomain }: { orgs: Organization[]; baseDomain: string }) {
   if (orgs.length === 0) {
@@ -15,22 +16,10 @@ export function OrgTable({ orgs, baseDomain }: { orgs: Organization[]; baseDomai
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Organizations">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-5 py-3">
-              Organization
-            </th>
-            <th scope="col" className="px-5 py-3">
-              Hosted zone
-            </th>
-            <th scope="col" className="px-5 py-3">
-              Status
-            </th>
-            <th scope="col" className="px-5 py-3">
-              Created
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders
+          columns={['Organization', 'Hosted zone', 'Status', 'Created']}
+          look="boxed"
+        />
         <tbody className="divide-y divide-slate-100">
           {orgs.map((org) => (
             <tr key={org.id} data-org-slug={org.slug} className="hover:bg-slate-50">
