@@ -5,6 +5,10 @@ export const AUDIT_ACTIONS = [
   'auth.signed_out',
   'idp.registered',
   'idp.removed',
+  'member.invited',
+  'member.invitation_revoked',
+  'member.joined',
+  'member.removed',
   // Provisioning engine: one event per change in Route 53, IAM or Vault, and the requests for them.
   'org.deletion_requested',
   'org.provisioning_retried',

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'provisioning.retry',
   'gc.approve',
   'idp.manage',
+  'members.manage',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -28,8 +29,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'credentials.rotate',
     'provisioning.retry',
     'idp.manage',
+    'members.manage',
     'audit.read',
   ],
+  // Viewers read the org, its member list included; invitations and removals are for admins.
   viewer: ['orgs.read'],
 };
 

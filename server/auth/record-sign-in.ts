@@ -1,10 +1,12 @@
 // Turns a completed OIDC sign-in into our user, linked identity and membership. A person who came
 // through org X's provider becomes a member of X only; only the platform provider names
-// platform operators, so an org's IdP can never claim operator rights or another org.
+// platform operators and turns invitations into memberships, so an org's IdP can never claim
+// operator rights or another org.
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { acceptInvitations } from '../memberships/accept-invitations';
 import { DomainError } from '../errors/domain-error';
 import { orgSlugOfProvider, PLATFORM_PROVIDER_ID } from './identity-provider-ids';
 import { groupsFromClaims, isNamedOperator, roleFromClaims } from './role-from-claims';
@@ -84,6 +86,8 @@ export async function recordSignIn(
         target: [store.t.memberships.userId, store.t.memberships.orgId],
         set: { role, source: 'org-idp' },
       });
+  } else if (isEmailVerified(identity.claims)) {
+    await acceptInvitations(store, { userId, email });
   }
   await recordAuditEvent(store, {
     actor: { type: 'user', id: userId, label: email },
@@ -94,6 +98,12 @@ export async function recordSignIn(
     detail: { provider: identity.providerId },
   });
   return { userId };
+}
+
+// An invitation names an email: only a provider that vouches for the address may accept it. Some
+// providers send the claim as the string "true".
+function isEmailVerified(claims: Record<string, unknown>): boolean {
+  return claims.email_verified === true || claims.email_verified === 'true';
 }
 
 async function findOrgWithProvider(store: Store, slug: string) {
@@ -111,7 +121,7 @@ async function findOrgWithProvider(store: Store, slug: string) {
 }
 
 // The linked identity decides who this is. An email alone links only to a user that has no
-// identity yet (created by an invitation): otherwise one IdP could sign in as another's user.
+// identity yet (made before any sign-in): otherwise one IdP could sign in as another's user.
 async function resolveUser(
   store: Store,
   identity: SignInIdentity,

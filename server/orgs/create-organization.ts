@@ -8,6 +8,7 @@ import { isUniqueViolation } from '@/db/unique-violation';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { DomainError } from '../errors/domain-error';
+import { fieldErrorsOf } from '../errors/field-errors';
 import { explainSlugProblem, slugFromDisplayName, zoneNameFor } from './org-slug';
 
 export const createOrganizationInput = z.object({
@@ -87,13 +88,4 @@ function duplicateSlug(slug: string): DomainError {
   return new DomainError('conflict', 'Check the highlighted fields.', {
     slug: [`The slug "${slug}" is already taken by another organization. Choose another one.`],
   });
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
 }

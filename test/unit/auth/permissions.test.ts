@@ -23,6 +23,7 @@ describe('permissions', () => {
       'credentials.rotate',
       'provisioning.retry',
       'idp.manage',
+      'members.manage',
     ] as const) {
       expect(roleHas('admin', p), p).toBe(true);
     }
