@@ -33,7 +33,25 @@ export default async function OrganizationsPage() {
           {caller.isPlatformOperator ? 'All organizations' : 'Your organizations'}{' '}
           <span className="font-normal text-slate-500">({orgs.length})</span>
         </h2>
-        <OrgTable orgs={orgs} baseDomain={baseDomain} />
+        <OrgTable
+          orgs={orgs}
+          baseDomain={baseDomain}
+          empty={
+            mayCreate
+              ? { title: 'No organizations yet', hint: 'Create the first one with the form above.' }
+              : {
+                  title: 'You are not a member of any organization yet',
+                  hint: (
+                    <>
+                      Ask an admin of your organization to invite{' '}
+                      <span className="font-medium text-slate-700">{caller.email}</span> on its
+                      Members page. Once they have, sign out and sign in again through the platform
+                      identity provider: the invitation applies at sign-in.
+                    </>
+                  ),
+                }
+          }
+        />
       </section>
     </div>
   );

@@ -20,7 +20,7 @@ export default async function SignInPage({
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Sign in</h1>
         <p className="mt-1 text-sm text-slate-500">
           Org admins and members sign in through their organization&apos;s identity provider;
-          platform operators through the platform&apos;s.
+          platform operators and people invited by email through the platform&apos;s.
         </p>
       </div>
       {params.signedOut && (
@@ -33,7 +33,9 @@ export default async function SignInPage({
       </section>
       {config.ZK_PLATFORM_OIDC_ISSUER && (
         <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 className="mb-3 text-sm font-medium text-slate-900">Platform operators</h2>
+          <h2 className="mb-3 text-sm font-medium text-slate-900">
+            Platform operators and invited people
+          </h2>
           <PlatformSignInForm callbackUrl={callbackUrl} />
         </section>
       )}

@@ -1,15 +1,28 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { Organization } from '@/db/rows';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import { ColumnHeaders } from '@/components/ui/column-headers';
 
-export function OrgTable({ orgs, baseDomain }: { orgs: Organization[]; baseDomain: string }) {
+/** `empty`: what to say when there is no organization to list, which depends on who is asking. */
+export function OrgTable({
+  orgs,
+  baseDomain,
+  empty,
+}: {
+  orgs: Organization[];
+  baseDomain: string;
+  empty: { title: string; hint: ReactNode };
+}) {
   if (orgs.length === 0) {
     return (
-      <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-        <p className="text-sm font-medium text-slate-900">No organizations yet</p>
-        <p className="mt-1 text-sm text-slate-500">Create the first one with the form above.</p>
+      <div
+        data-testid="no-organizations"
+        className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center"
+      >
+        <p className="text-sm font-medium text-slate-900">{empty.title}</p>
+        <p className="mx-auto mt-1 max-w-xl text-sm text-slate-500">{empty.hint}</p>
       </div>
     );
   }

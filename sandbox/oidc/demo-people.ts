@@ -1,5 +1,6 @@
-// The people of the sandbox identity provider: a platform operator, and two organizations with
-// their own issuer each. `nemo` has no email, to show how a provider that omits it is refused.
+// The people of the sandbox identity provider: a platform operator and a person to invite on the
+// platform issuer, and two organizations with their own issuer each. `nemo` has no email, to show
+// how a provider that omits it is refused.
 export interface DemoPerson {
   id: string;
   name: string;
@@ -29,6 +30,13 @@ export const DEMO_ISSUERS: DemoIssuer[] = [
         description: 'platform operator',
         email: 'pat@platform.test',
         groups: [OPERATOR_GROUP],
+      },
+      {
+        id: 'ivy',
+        name: 'Ivy Invited',
+        description: 'no role until an org admin invites her',
+        email: 'ivy@platform.test',
+        groups: [],
       },
     ],
   },

@@ -37,15 +37,23 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
             </h1>
             <p className="mt-1 font-mono text-sm text-slate-500">{zoneName}</p>
           </div>
-          {/* Only for who may change them, and not for an org on its way out. */}
-          {roleHas(role, 'idp.manage') && org.desiredState === 'present' && (
+          <div className="flex gap-4">
             <Link
-              href={`/orgs/${org.slug}/sign-in-settings`}
+              href={`/orgs/${org.slug}/members`}
               className="text-sm font-medium text-indigo-600 hover:underline"
             >
-              Sign-in settings
+              Members
             </Link>
-          )}
+            {/* Only for who may change them, and not for an org on its way out. */}
+            {roleHas(role, 'idp.manage') && org.desiredState === 'present' && (
+              <Link
+                href={`/orgs/${org.slug}/sign-in-settings`}
+                className="text-sm font-medium text-indigo-600 hover:underline"
+              >
+                Sign-in settings
+              </Link>
+            )}
+          </div>
         </div>
       </div>
       <OrgLiveStatus

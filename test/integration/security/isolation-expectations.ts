@@ -12,7 +12,12 @@ import type {
   HandlerOutcome,
   PageOutcome,
 } from './support/call-surface';
-import { ORG_A, type CallerName } from './support/app-under-test';
+import {
+  ORG_A,
+  removableMemberId,
+  revocableInvitationId,
+  type CallerName,
+} from './support/app-under-test';
 
 type PerCaller<T> = Record<CallerName, T>;
 
@@ -46,6 +51,7 @@ export const PAGE_EXPECTATIONS: Record<string, PerCaller<PageOutcome>> = {
   '/orgs': { ...ORG_A_PAGE, adminB: 'ok' },
   '/orgs/[slug]': ORG_A_PAGE,
   '/orgs/[slug]/sign-in-settings': ORG_A_PAGE,
+  '/orgs/[slug]/members': ORG_A_PAGE,
   '/sign-in': PUBLIC_PAGE,
   '/sign-in/error/[provider]': PUBLIC_PAGE,
 };
@@ -173,6 +179,36 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
         clientId: `client-set-by-${caller}`,
         clientSecret: `secret-set-by-${caller}`,
       },
+    }),
+    expect: ORG_A_ADMIN,
+  },
+  'app/orgs/[slug]/members/actions.ts#inviteMemberAction': {
+    path: '/orgs',
+    call: (caller) => ({
+      args: 'state+form',
+      form: {
+        orgSlug: ORG_A,
+        email: `invited-by-${caller.toLowerCase()}@isolation.test`,
+        role: 'viewer',
+      },
+    }),
+    expect: ORG_A_ADMIN,
+  },
+  // Each caller aims at their own invitation and member of org A (seeded by app-under-test), so
+  // an allowed caller's success leaves the next caller's target in place.
+  'app/orgs/[slug]/members/actions.ts#revokeInvitationAction': {
+    path: '/orgs',
+    call: (caller) => ({
+      args: 'state+form',
+      form: { orgSlug: ORG_A, invitationId: revocableInvitationId(caller) },
+    }),
+    expect: ORG_A_ADMIN,
+  },
+  'app/orgs/[slug]/members/actions.ts#removeMemberAction': {
+    path: '/orgs',
+    call: (caller) => ({
+      args: 'state+form',
+      form: { orgSlug: ORG_A, userId: removableMemberId(caller) },
     }),
     expect: ORG_A_ADMIN,
   },

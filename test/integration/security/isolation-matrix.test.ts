@@ -189,6 +189,33 @@ describe('tenant isolation matrix', () => {
     expect(providers).toHaveLength(1);
     expect(providers[0]).toMatchObject({ orgId: alpha!.id, clientId: 'client-set-by-operator' });
     expect(JSON.stringify(providers)).not.toContain('secret-set-by');
+
+    // Invitations made, invitations revoked and members removed: by adminA and the operator only.
+    const invitations = await app.store.db.select().from(app.store.t.invitations);
+    const emails = (prefix: string) =>
+      invitations
+        .map((i) => i.email)
+        .filter((e) => e.startsWith(prefix))
+        .sort();
+    expect(emails('invited-by-')).toEqual([
+      'invited-by-admina@isolation.test',
+      'invited-by-operator@isolation.test',
+    ]);
+    expect(invitations.every((i) => i.orgId === alpha!.id)).toBe(true);
+    const untouched = ['adminb', 'anonymous', 'viewera'];
+    expect(emails('revocable-by-')).toEqual(
+      untouched.map((c) => `revocable-by-${c}@isolation.test`),
+    );
+    const members = await app.store.db
+      .select({ userId: app.store.t.memberships.userId })
+      .from(app.store.t.memberships);
+    expect(
+      members
+        .map((m) => m.userId)
+        .filter((id) => id.startsWith('removable-by-'))
+        .map((id) => id.toLowerCase())
+        .sort(),
+    ).toEqual(untouched.map((c) => `removable-by-${c}`));
   });
 
   it('refuses a protected action to an anonymous caller even when posted to a public page', async () => {

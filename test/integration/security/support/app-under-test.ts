@@ -1,5 +1,6 @@
 // A production build of the app served over HTTP with the sandbox Vault and identity provider,
-// two organizations and the five callers of the isolation matrix, each with a session cookie
+// two organizations (org A with a member and an invitation for each caller to aim at) and the five
+// callers of the isolation matrix, each with a session cookie
 // minted the way Auth.js mints it (a JWT encrypted with AUTH_SECRET) and a server-side session.
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -30,6 +31,11 @@ const PEOPLE: Record<
   adminB: { org: [ORG_B, 'admin'] },
   operator: { operator: true },
 };
+
+/** The pending invitation to org A that this caller's revoke call aims at. */
+export const revocableInvitationId = (caller: CallerName) => `revocable-by-${caller}`;
+/** The member of org A (a viewer) that this caller's remove call aims at. */
+export const removableMemberId = (caller: CallerName) => `removable-by-${caller}`;
 
 export interface AppUnderTest {
   baseUrl: string;
@@ -82,6 +88,27 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
       });
     }
     userIds[name as keyof typeof userIds] = userId;
+  }
+  // One pending invitation and one member of org A per caller, for the revoke and remove actions:
+  // each caller aims at their own, so what an allowed caller removes is still there for the next.
+  for (const caller of CALLERS) {
+    await store.db.insert(store.t.invitations).values({
+      id: revocableInvitationId(caller),
+      orgId: orgIds.get(ORG_A)!,
+      email: `revocable-by-${caller.toLowerCase()}@isolation.test`,
+      role: 'viewer',
+    });
+    await store.db.insert(store.t.users).values({
+      id: removableMemberId(caller),
+      email: `removable-by-${caller.toLowerCase()}@isolation.test`,
+    });
+    await store.db.insert(store.t.memberships).values({
+      id: randomUUID(),
+      userId: removableMemberId(caller),
+      orgId: orgIds.get(ORG_A)!,
+      role: 'viewer',
+      source: 'invitation',
+    });
   }
   // A new session per call: sign-out in one cell of the matrix must not end another's session.
   const cookieFor = async (caller: CallerName) => {

@@ -1,0 +1,101 @@
+import { removeMemberAction } from '@/app/orgs/[slug]/members/actions';
+import { Card } from '@/components/org-detail/card';
+import { ColumnHeaders } from '@/components/ui/column-headers';
+import { UtcTime } from '@/components/ui/utc-time';
+import type { MembershipSource } from '@/db/schema/enums';
+import type { Member } from '@/server/memberships/list-members';
+import { RowActionForm } from './row-action-form';
+
+function howJoined(source: MembershipSource, orgSlug: string): string {
+  switch (source) {
+    case 'org-idp':
+      return `${orgSlug}'s identity provider`;
+    case 'invitation':
+      return 'invitation';
+    case 'platform-idp':
+      return 'platform identity provider';
+  }
+}
+
+/** The org's members; `manage` adds a remove button to every row but the caller's own. */
+export function MemberTable({
+  orgSlug,
+  members,
+  manage,
+}: {
+  orgSlug: string;
+  members: Member[];
+  manage: { callerId: string } | null;
+}) {
+  return (
+    <Card
+      id="members"
+      title={`Members (${members.length})`}
+      description={
+        <>
+          People of {orgSlug}. Platform operators can see every organization and are not listed.
+          {manage && members.some((m) => m.source === 'org-idp') && (
+            <>
+              {' '}
+              Someone from {orgSlug}&apos;s identity provider comes back at their next sign-in
+              there: remove them at the provider as well.
+            </>
+          )}
+        </>
+      }
+    >
+      {members.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-500">No members yet.</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Members">
+            <ColumnHeaders
+              columns={[
+                'Person',
+                'Role',
+                'Joined through',
+                'Since (UTC)',
+                ...(manage ? ['Actions'] : []),
+              ]}
+            />
+            <tbody className="divide-y divide-slate-100">
+              {members.map((member) => (
+                <tr key={member.userId} data-member-email={member.email.toLowerCase()}>
+                  <td className="py-2 pr-4">
+                    <div className="font-medium text-slate-900">{member.name ?? member.email}</div>
+                    {member.name && <div className="text-xs text-slate-500">{member.email}</div>}
+                  </td>
+                  <td className="py-2 pr-4 text-slate-700" data-role={member.role}>
+                    {member.role}
+                  </td>
+                  <td className="py-2 pr-4 text-slate-700" data-source={member.source}>
+                    {howJoined(member.source, orgSlug)}
+                  </td>
+                  <td className="whitespace-nowrap py-2 pr-4 text-slate-600">
+                    <UtcTime value={member.joinedAt} />
+                  </td>
+                  {manage && (
+                    <td className="py-2">
+                      {member.userId === manage.callerId ? (
+                        <span className="text-xs text-slate-400">you</span>
+                      ) : (
+                        <RowActionForm
+                          action={removeMemberAction}
+                          orgSlug={orgSlug}
+                          fields={{ userId: member.userId }}
+                          label="Remove"
+                          pendingLabel="Removing…"
+                          accessibleName={`Remove ${member.email} from ${orgSlug}`}
+                        />
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
