@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 
 export const DEMO = {
   operator: { name: 'Pat Operator', org: null },
+  invited: { name: 'Ivy Invited', org: null },
   acmeAdmin: { name: 'Ada Admin', org: 'acme' },
   acmeViewer: { name: 'Victor Viewer', org: 'acme' },
   acmeWithoutEmail: { name: 'Nemo', org: 'acme' },
