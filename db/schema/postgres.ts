@@ -43,6 +43,11 @@ const updatedAt = () =>
     .$defaultFn(() => new Date())
     .$onUpdateFn(() => new Date());
 const id = () => text('id').primaryKey();
+// The owning organization; its rows go with it.
+const orgId = () =>
+  text('org_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
 
 export const organizations = pgTable('organizations', {
   id: id(),
@@ -106,9 +111,7 @@ export const memberships = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
     source: text('source', { enum: MEMBERSHIP_SOURCES }).notNull(),
     createdAt: createdAt(),
@@ -125,9 +128,7 @@ export const invitations = pgTable(
   'invitations',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     // Lower-cased, so that the match at sign-in does not depend on how anyone typed it.
     email: text('email').notNull(),
     role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
@@ -143,9 +144,7 @@ export const invitations = pgTable(
 
 // An organization's own OIDC provider. The client secret lives in Vault; only its path is here.
 export const orgIdentityProviders = pgTable('org_identity_providers', {
-  orgId: text('org_id')
-    .primaryKey()
-    .references(() => organizations.id, { onDelete: 'cascade' }),
+  orgId: orgId().primaryKey(),
   issuer: text('issuer').notNull(),
   clientId: text('client_id').notNull(),
   clientSecretVaultPath: text('client_secret_vault_path').notNull(),
@@ -159,9 +158,7 @@ export const hostedZones = pgTable(
   'hosted_zones',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     generation: integer('generation').notNull(),
     name: text('name').notNull(),
     awsZoneId: text('aws_zone_id').unique(),
@@ -189,10 +186,7 @@ export const hostedZones = pgTable(
 // Metadata of an org's IAM identity. The secret access key is in Vault only.
 export const iamCredentials = pgTable('iam_credentials', {
   id: id(),
-  orgId: text('org_id')
-    .notNull()
-    .unique()
-    .references(() => organizations.id, { onDelete: 'cascade' }),
+  orgId: orgId().unique(),
   iamUserName: text('iam_user_name').notNull(),
   iamUserArn: text('iam_user_arn'),
   policyName: text('policy_name').notNull(),
@@ -212,9 +206,7 @@ export const provisioningSteps = pgTable(
   'provisioning_steps',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     step: text('step').notNull(),
     status: text('status', { enum: STEP_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -231,9 +223,7 @@ export const clusters = pgTable(
   'clusters',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     name: text('name').notNull(),
     // ExternalDNS --txt-owner-id: unique across the platform and never reused.
     uid: text('uid').notNull().unique(),
@@ -258,9 +248,7 @@ export const dnsRecords = pgTable(
   'dns_records',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     hostedZoneId: text('hosted_zone_id')
       .notNull()
       .references(() => hostedZones.id, { onDelete: 'cascade' }),
@@ -293,9 +281,7 @@ export const gcDecisions = pgTable(
   'gc_decisions',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     hostedZoneId: text('hosted_zone_id')
       .notNull()
       .references(() => hostedZones.id, { onDelete: 'cascade' }),

@@ -40,6 +40,11 @@ const updatedAt = () =>
     .$defaultFn(() => new Date())
     .$onUpdateFn(() => new Date());
 const id = () => text('id').primaryKey();
+// The owning organization; its rows go with it.
+const orgId = () =>
+  text('org_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
 
 export const organizations = sqliteTable('organizations', {
   id: id(),
@@ -103,9 +108,7 @@ export const memberships = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
     source: text('source', { enum: MEMBERSHIP_SOURCES }).notNull(),
     createdAt: createdAt(),
@@ -122,9 +125,7 @@ export const invitations = sqliteTable(
   'invitations',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     // Lower-cased, so that the match at sign-in does not depend on how anyone typed it.
     email: text('email').notNull(),
     role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
@@ -140,9 +141,7 @@ export const invitations = sqliteTable(
 
 // An organization's own OIDC provider. The client secret lives in Vault; only its path is here.
 export const orgIdentityProviders = sqliteTable('org_identity_providers', {
-  orgId: text('org_id')
-    .primaryKey()
-    .references(() => organizations.id, { onDelete: 'cascade' }),
+  orgId: orgId().primaryKey(),
   issuer: text('issuer').notNull(),
   clientId: text('client_id').notNull(),
   clientSecretVaultPath: text('client_secret_vault_path').notNull(),
@@ -156,9 +155,7 @@ export const hostedZones = sqliteTable(
   'hosted_zones',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     generation: integer('generation').notNull(),
     name: text('name').notNull(),
     awsZoneId: text('aws_zone_id').unique(),
@@ -186,10 +183,7 @@ export const hostedZones = sqliteTable(
 // Metadata of an org's IAM identity. The secret access key is in Vault only.
 export const iamCredentials = sqliteTable('iam_credentials', {
   id: id(),
-  orgId: text('org_id')
-    .notNull()
-    .unique()
-    .references(() => organizations.id, { onDelete: 'cascade' }),
+  orgId: orgId().unique(),
   iamUserName: text('iam_user_name').notNull(),
   iamUserArn: text('iam_user_arn'),
   policyName: text('policy_name').notNull(),
@@ -209,9 +203,7 @@ export const provisioningSteps = sqliteTable(
   'provisioning_steps',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     step: text('step').notNull(),
     status: text('status', { enum: STEP_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -228,9 +220,7 @@ export const clusters = sqliteTable(
   'clusters',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     name: text('name').notNull(),
     // ExternalDNS --txt-owner-id: unique across the platform and never reused.
     uid: text('uid').notNull().unique(),
@@ -255,9 +245,7 @@ export const dnsRecords = sqliteTable(
   'dns_records',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     hostedZoneId: text('hosted_zone_id')
       .notNull()
       .references(() => hostedZones.id, { onDelete: 'cascade' }),
@@ -290,9 +278,7 @@ export const gcDecisions = sqliteTable(
   'gc_decisions',
   {
     id: id(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
     hostedZoneId: text('hosted_zone_id')
       .notNull()
       .references(() => hostedZones.id, { onDelete: 'cascade' }),
