@@ -1,5 +1,5 @@
 import { revokeInvitationAction } from '@/app/orgs/[slug]/members/actions';
-import { Card } from '@/components/org-detail/card';
+import { Card } from '@/components/ui/card';
 import { ColumnHeaders } from '@/components/ui/column-headers';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { PendingInvitation } from '@/server/memberships/list-members';

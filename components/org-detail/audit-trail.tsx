@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@/db/rows';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
-import { Card } from './card';
+import { Card } from '@/components/ui/card';
 import { ColumnHeaders } from '@/components/ui/column-headers';
 
 /** The org's latest audit events, newest first; null when the caller may not read them. */

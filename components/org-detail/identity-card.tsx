@@ -1,7 +1,7 @@
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { OrgStatusView } from '@/server/provisioning/org-status-view';
-import { Card } from './card';
+import { Card } from '@/components/ui/card';
 import { Detail, DetailList, NotYet } from './detail-list';
 import { formatAge } from './format-age';
 

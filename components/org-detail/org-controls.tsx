@@ -6,7 +6,7 @@ import {
   rotateAccessKeyAction,
 } from '@/app/orgs/[slug]/actions';
 import type { OrgStatusView } from '@/server/provisioning/org-status-view';
-import { Card } from './card';
+import { Card } from '@/components/ui/card';
 import { DeleteOrgForm } from './delete-org-form';
 import { RequestButton } from './request-button';
 import { useOrgAction } from './use-org-action';

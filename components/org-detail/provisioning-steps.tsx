@@ -1,7 +1,7 @@
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { StepView } from '@/server/provisioning/org-status-view';
-import { Card } from './card';
+import { Card } from '@/components/ui/card';
 import { ColumnHeaders } from '@/components/ui/column-headers';
 
 const STEP_LABELS: Record<string, string> = {

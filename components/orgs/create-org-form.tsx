@@ -6,6 +6,7 @@ import { Field } from '@/components/ui/field';
 import { slugFromDisplayName } from '@/server/orgs/org-slug';
 import type { CreateOrgFormState } from './create-org-form-state';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { Card } from '@/components/ui/card';
 
 export function CreateOrgForm({ baseDomain }: { baseDomain: string }) {
   const [state, formAction, pending] = useActionState<CreateOrgFormState, FormData>(
@@ -16,45 +17,48 @@ export function CreateOrgForm({ baseDomain }: { baseDomain: string }) {
   const created = state.result?.ok ? state.result.data : undefined;
 
   return (
-    <form
-      // A new key after each answer restores the submitted values on failure, clears on success.
-      key={JSON.stringify(state)}
-      action={formAction}
-      noValidate
-      aria-labelledby="create-org-title"
-      className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+    <Card
+      id="create-org"
+      title="Create organization"
+      description={
+        <>
+          Each organization gets its own hosted zone under{' '}
+          <span className="font-mono">{baseDomain}</span>.
+        </>
+      }
     >
-      <h2 id="create-org-title" className="text-base font-semibold text-slate-900">
-        Create organization
-      </h2>
-      <p className="mt-1 text-sm text-slate-500">
-        Each organization gets its own hosted zone under{' '}
-        <span className="font-mono">{baseDomain}</span>.
-      </p>
-      <FormFields baseDomain={baseDomain} state={state} />
-      {failure && !failure.fields && (
-        <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {failure.message}
-        </p>
-      )}
-      {created && (
-        <p
-          role="status"
-          className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
-        >
-          Created <strong>{created.displayName}</strong>. Its zone{' '}
-          <span className="font-mono">
-            {created.slug}.{baseDomain}
-          </span>{' '}
-          is waiting to be provisioned.
-        </p>
-      )}
-      <div className="mt-6 flex justify-end">
-        <SubmitButton pending={pending} pendingLabel="Creating…">
-          Create organization
-        </SubmitButton>
-      </div>
-    </form>
+      <form
+        // A new key after each answer restores the submitted values on failure, clears on success.
+        key={JSON.stringify(state)}
+        action={formAction}
+        noValidate
+        aria-labelledby="create-org-title"
+      >
+        <FormFields baseDomain={baseDomain} state={state} />
+        {failure && !failure.fields && (
+          <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {failure.message}
+          </p>
+        )}
+        {created && (
+          <p
+            role="status"
+            className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          >
+            Created <strong>{created.displayName}</strong>. Its zone{' '}
+            <span className="font-mono">
+              {created.slug}.{baseDomain}
+            </span>{' '}
+            is waiting to be provisioned.
+          </p>
+        )}
+        <div className="mt-6 flex justify-end">
+          <SubmitButton pending={pending} pendingLabel="Creating…">
+            Create organization
+          </SubmitButton>
+        </div>
+      </form>
+    </Card>
   );
 }
 

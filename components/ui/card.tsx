@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** A titled section of the org page, in the look of the other pages' cards. */
+/** A titled section of a page: the one card look of the product. */
 export function Card({
   id,
   title,
