@@ -2,24 +2,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle as drizzleSqlite, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle as drizzleSqliteSync } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as sqliteSchema from './schema/sqlite';
 import * as postgresSchema from './schema/postgres';
+import { drizzleAsyncSqlite } from './sqlite-async-driver';
 
 export type Schema = typeof sqliteSchema;
 
 /**
- * The query builder the domain code writes against. Both dialects expose the same builder API
- * (select/insert/update/delete, returning, onConflict*), and every query is awaited, so the
- * domain code is written once; `t` holds the tables of the dialect actually open, which is what
- * makes the generated SQL right for that dialect.
+ * The query builder the domain code writes against: asynchronous, with asynchronous
+ * transactions, on both stores. SQLite runs through drizzle's async driver over better-sqlite3
+ * (db/sqlite-async-driver.ts); PostgreSQL through node-postgres, whose builder has the same API
+ * for everything the domain code uses (select/insert/update/delete, returning, onConflict*,
+ * transaction). `t` holds the tables of the dialect actually open, which is what makes the
+ * generated SQL right for that dialect. What a statement without `returning()` resolves to
+ * differs between the drivers, so it is typed `unknown`: use `returning()` to learn what changed.
  */
-export type Db = BetterSQLite3Database<Schema>;
+export type Db = BaseSQLiteDatabase<'async', unknown, Schema>;
 
 export type StoreTarget =
   { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -28,7 +33,30 @@ export interface Store {
   dialect: StoreTarget['dialect'];
   db: Db;
   t: Schema;
+  /**
+   * Runs `work` in one transaction: it commits when `work` resolves and rolls back when it
+   * throws. `work` gets a store bound to the transaction; everything it does goes through that
+   * store (nested calls become savepoints). Keep network calls out: on SQLite the connection is
+   * the process's only one, and it waits for the transaction.
+   */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** A store whose queries run in `db`, a transaction (or the root) of one dialect. */
+function bindStore(
+  dialect: Store['dialect'],
+  db: Db,
+  t: Schema,
+  close: () => Promise<void>,
+): Store {
+  return {
+    dialect,
+    db,
+    t,
+    transaction: (work) => db.transaction((tx) => work(bindStore(dialect, tx, t, close))),
+    close,
+  };
 }
 
 const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
@@ -46,16 +74,12 @@ function openSqlite(file: string): Store {
   client.pragma('foreign_keys = ON');
   // Another process (CLI, reconciler) may hold the write lock briefly: wait instead of failing.
   client.pragma('busy_timeout = 5000');
-  const db = drizzleSqlite(client, { schema: sqliteSchema });
-  migrateSqlite(db, { migrationsFolder: path.join(MIGRATIONS, 'sqlite') });
-  return {
-    dialect: 'sqlite',
-    db,
-    t: sqliteSchema,
-    close: async () => {
-      client.close();
-    },
-  };
+  // Migrations run synchronously at open, before anything else can use the connection.
+  migrateSqlite(drizzleSqliteSync(client), { migrationsFolder: path.join(MIGRATIONS, 'sqlite') });
+  const db = drizzleAsyncSqlite(client, sqliteSchema);
+  return bindStore('sqlite', db, sqliteSchema, async () => {
+    client.close();
+  });
 }
 
 async function openPostgres(url: string): Promise<Store> {
@@ -71,11 +95,12 @@ async function openPostgres(url: string): Promise<Store> {
     lockClient.release();
   }
   await db.execute(sql`select 1`);
-  return {
-    dialect: 'postgres',
-    db: db as unknown as Db,
-    t: postgresSchema as unknown as Schema,
-    close: async () => {
+  // The one cast: the PostgreSQL builder stands in for the SQLite-typed one (see `Db`).
+  return bindStore(
+    'postgres',
+    db as unknown as Db,
+    postgresSchema as unknown as Schema,
+    async () => {
       // pool.end() resolves once it has asked its connections to close, not once they are
       // closed; a database dropped in between (as the test stores do) cuts them off, and the
       // pool rethrows that as an uncaught error. Wait for each one's 'remove'.
@@ -90,5 +115,5 @@ async function openPostgres(url: string): Promise<Store> {
       await pool.end();
       await closed;
     },
-  };
+  );
 }
