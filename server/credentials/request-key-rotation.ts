@@ -14,30 +14,40 @@ export async function requestKeyRotation(
   if (org.desiredState !== 'present') {
     throw new DomainError('conflict', `${org.slug} is being deleted; its key is not rotated.`);
   }
-  const t = store.t.iamCredentials;
-  const [credential] = await store.db.select().from(t).where(eq(t.orgId, org.id));
-  if (credential?.status === 'rotating') return;
-  if (credential?.status !== 'ready') {
-    throw new DomainError(
-      'conflict',
-      `${org.slug} has no verified key yet; wait until provisioning is done, then rotate.`,
-    );
-  }
-  await store.db.update(t).set({ status: 'rotating' }).where(eq(t.orgId, org.id));
-  const steps = store.t.provisioningSteps;
-  await store.db
-    .update(steps)
-    .set({ status: 'pending', nextRetryAt: null, lastError: null })
-    .where(and(eq(steps.orgId, org.id), eq(steps.step, 'access-key')));
-  await store.db
-    .update(store.t.organizations)
-    .set({ status: 'provisioning' })
-    .where(eq(store.t.organizations.id, org.id));
-  await recordAuditEvent(store, {
-    actor,
-    orgId: org.id,
-    action: 'access_key.rotation_requested',
-    target: credential.accessKeyId ?? credential.iamUserName,
-    outcome: 'success',
+  // All of it or none: a key left "rotating" while the org and step say "ready" is never picked
+  // up by the reconciler, and asking again would return early.
+  await store.transaction(async (tx) => {
+    const t = tx.t.iamCredentials;
+    const [credential] = await tx.db.select().from(t).where(eq(t.orgId, org.id));
+    if (credential?.status === 'rotating') return;
+    if (credential?.status !== 'ready') {
+      throw new DomainError(
+        'conflict',
+        `${org.slug} has no verified key yet; wait until provisioning is done, then rotate.`,
+      );
+    }
+    // Guarded by the status read above, so two requests at once start one rotation.
+    const claimed = await tx.db
+      .update(t)
+      .set({ status: 'rotating' })
+      .where(and(eq(t.orgId, org.id), eq(t.status, 'ready')))
+      .returning({ orgId: t.orgId });
+    if (claimed.length === 0) return;
+    const steps = tx.t.provisioningSteps;
+    await tx.db
+      .update(steps)
+      .set({ status: 'pending', nextRetryAt: null, lastError: null })
+      .where(and(eq(steps.orgId, org.id), eq(steps.step, 'access-key')));
+    await tx.db
+      .update(tx.t.organizations)
+      .set({ status: 'provisioning' })
+      .where(eq(tx.t.organizations.id, org.id));
+    await recordAuditEvent(tx, {
+      actor,
+      orgId: org.id,
+      action: 'access_key.rotation_requested',
+      target: credential.accessKeyId ?? credential.iamUserName,
+      outcome: 'success',
+    });
   });
 }

@@ -11,7 +11,7 @@ export async function acceptInvitations(
   store: Store,
   person: { userId: string; email: string },
 ): Promise<void> {
-  const { invitations, memberships } = store.t;
+  const { invitations } = store.t;
   const email = person.email.toLowerCase();
   const pending = await store.db
     .select()
@@ -19,32 +19,34 @@ export async function acceptInvitations(
     .where(and(eq(invitations.email, email), isNull(invitations.acceptedAt)));
   const actor: Actor = { type: 'user', id: person.userId, label: person.email };
   for (const invitation of pending) {
-    // Membership first, then the mark: a sign-in cut off in between finishes the work next time.
-    // A person who is a member already (e.g. through the org's own IdP) keeps the role they have.
-    await store.db
-      .insert(memberships)
-      .values({
-        id: randomUUID(),
-        userId: person.userId,
+    // The membership, the mark and the event together; a sign-in at the same moment that
+    // marked it first makes this one a no-op. A person who is a member already (e.g. through the
+    // org's own IdP) keeps the role they have.
+    await store.transaction(async (tx) => {
+      const claimed = await tx.db
+        .update(tx.t.invitations)
+        .set({ acceptedAt: new Date() })
+        .where(and(eq(tx.t.invitations.id, invitation.id), isNull(tx.t.invitations.acceptedAt)))
+        .returning({ id: tx.t.invitations.id });
+      if (claimed.length === 0) return;
+      await tx.db
+        .insert(tx.t.memberships)
+        .values({
+          id: randomUUID(),
+          userId: person.userId,
+          orgId: invitation.orgId,
+          role: invitation.role,
+          source: 'invitation',
+        })
+        .onConflictDoNothing({ target: [tx.t.memberships.userId, tx.t.memberships.orgId] });
+      await recordAuditEvent(tx, {
+        actor,
         orgId: invitation.orgId,
-        role: invitation.role,
-        source: 'invitation',
-      })
-      .onConflictDoNothing({ target: [memberships.userId, memberships.orgId] });
-    const claimed = await store.db
-      .update(invitations)
-      .set({ acceptedAt: new Date() })
-      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
-      .returning({ id: invitations.id });
-    // Two sign-ins at once both get here; only the one that marked it records the event.
-    if (claimed.length === 0) continue;
-    await recordAuditEvent(store, {
-      actor,
-      orgId: invitation.orgId,
-      action: 'member.joined',
-      target: person.email,
-      outcome: 'success',
-      detail: { role: invitation.role, via: 'invitation', invitedBy: invitation.invitedBy },
+        action: 'member.joined',
+        target: person.email,
+        outcome: 'success',
+        detail: { role: invitation.role, via: 'invitation', invitedBy: invitation.invitedBy },
+      });
     });
   }
 }

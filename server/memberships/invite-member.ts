@@ -42,45 +42,47 @@ export async function inviteMember(
     );
   }
   const { email, role } = parsed.data;
-  const { invitations, memberships, users } = store.t;
-
-  const member = await store.db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, org.id), eq(sql`lower(${users.email})`, email)));
-  if (member.length > 0) {
-    throw emailRefused(`${email} is already a member of ${org.slug}.`);
-  }
-  const [earlier] = await store.db
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.orgId, org.id), eq(invitations.email, email)));
-  if (earlier && !earlier.acceptedAt) throw alreadyInvited(email, org.slug);
-  // Accepted once, but no longer a member (removed since): the new invitation replaces that record.
-  if (earlier) await store.db.delete(invitations).where(eq(invitations.id, earlier.id));
-
-  let invitation: Invitation | undefined;
   try {
-    [invitation] = await store.db
-      .insert(invitations)
-      .values({ id: randomUUID(), orgId: org.id, email, role, invitedBy: actor.id ?? null })
-      .returning();
+    // The checks, the replaced record, the invitation and its event as one unit: a failure
+    // half-way must not lose the earlier record without the new one.
+    return await store.transaction(async (tx) => {
+      const { invitations, memberships, users } = tx.t;
+      const member = await tx.db
+        .select({ id: memberships.id })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.orgId, org.id), eq(sql`lower(${users.email})`, email)));
+      if (member.length > 0) {
+        throw emailRefused(`${email} is already a member of ${org.slug}.`);
+      }
+      const [earlier] = await tx.db
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.orgId, org.id), eq(invitations.email, email)));
+      if (earlier && !earlier.acceptedAt) throw alreadyInvited(email, org.slug);
+      // Accepted once, but no longer a member (removed since): the new invitation replaces that
+      // record.
+      if (earlier) await tx.db.delete(invitations).where(eq(invitations.id, earlier.id));
+      const [invitation] = await tx.db
+        .insert(invitations)
+        .values({ id: randomUUID(), orgId: org.id, email, role, invitedBy: actor.id ?? null })
+        .returning();
+      if (!invitation) throw new Error('insert returned no row');
+      await recordAuditEvent(tx, {
+        actor,
+        orgId: org.id,
+        action: 'member.invited',
+        target: email,
+        outcome: 'success',
+        detail: { role },
+      });
+      return invitation;
+    });
   } catch (error) {
     // Two admins inviting the same person at once: the unique index decides.
     if (isUniqueViolation(error)) throw alreadyInvited(email, org.slug);
     throw error;
   }
-  if (!invitation) throw new Error('insert returned no row');
-  await recordAuditEvent(store, {
-    actor,
-    orgId: org.id,
-    action: 'member.invited',
-    target: email,
-    outcome: 'success',
-    detail: { role },
-  });
-  return invitation;
 }
 
 function alreadyInvited(email: string, slug: string): DomainError {

@@ -31,14 +31,21 @@ export async function removeMember(
   if (!member) {
     throw new DomainError('not_found', `That person is not a member of ${org.slug}.`);
   }
-  await store.db.delete(memberships).where(eq(memberships.id, member.id));
-  await recordAuditEvent(store, {
-    actor,
-    orgId: org.id,
-    action: 'member.removed',
-    target: member.email,
-    outcome: 'success',
-    detail: { role: member.role, source: member.source },
+  await store.transaction(async (tx) => {
+    const removed = await tx.db
+      .delete(tx.t.memberships)
+      .where(eq(tx.t.memberships.id, member.id))
+      .returning({ id: tx.t.memberships.id });
+    // Removed by someone else a moment ago: their event is the one in the trail.
+    if (removed.length === 0) return;
+    await recordAuditEvent(tx, {
+      actor,
+      orgId: org.id,
+      action: 'member.removed',
+      target: member.email,
+      outcome: 'success',
+      detail: { role: member.role, source: member.source },
+    });
   });
   return { email: member.email, source: member.source };
 }

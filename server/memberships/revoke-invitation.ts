@@ -8,30 +8,32 @@ export async function revokeInvitation(
   { store, actor, org }: MembershipContext,
   invitationId: string,
 ): Promise<{ email: string }> {
-  const { invitations } = store.t;
-  const [revoked] = await store.db
-    .delete(invitations)
-    .where(
-      and(
-        eq(invitations.id, invitationId),
-        eq(invitations.orgId, org.id),
-        isNull(invitations.acceptedAt),
-      ),
-    )
-    .returning();
-  if (!revoked) {
-    throw new DomainError(
-      'not_found',
-      `There is no such pending invitation to ${org.slug}: it may have been accepted or revoked already.`,
-    );
-  }
-  await recordAuditEvent(store, {
-    actor,
-    orgId: org.id,
-    action: 'member.invitation_revoked',
-    target: revoked.email,
-    outcome: 'success',
-    detail: { role: revoked.role },
+  return store.transaction(async (tx) => {
+    const { invitations } = tx.t;
+    const [revoked] = await tx.db
+      .delete(invitations)
+      .where(
+        and(
+          eq(invitations.id, invitationId),
+          eq(invitations.orgId, org.id),
+          isNull(invitations.acceptedAt),
+        ),
+      )
+      .returning();
+    if (!revoked) {
+      throw new DomainError(
+        'not_found',
+        `There is no such pending invitation to ${org.slug}: it may have been accepted or revoked already.`,
+      );
+    }
+    await recordAuditEvent(tx, {
+      actor,
+      orgId: org.id,
+      action: 'member.invitation_revoked',
+      target: revoked.email,
+      outcome: 'success',
+      detail: { role: revoked.role },
+    });
+    return { email: revoked.email };
   });
-  return { email: revoked.email };
 }

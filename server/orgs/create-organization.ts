@@ -60,28 +60,29 @@ export async function createOrganization(
     .where(eq(store.t.organizations.slug, slug));
   if (taken.length > 0) throw duplicateSlug(slug);
 
-  let created: Organization | undefined;
   try {
-    [created] = await store.db
-      .insert(store.t.organizations)
-      .values({ id: randomUUID(), slug, displayName })
-      .returning();
+    // The organization and its audit event together: no org the trail does not account for.
+    return await store.transaction(async (tx) => {
+      const [created] = await tx.db
+        .insert(tx.t.organizations)
+        .values({ id: randomUUID(), slug, displayName })
+        .returning();
+      if (!created) throw new Error('insert returned no row');
+      await recordAuditEvent(tx, {
+        actor,
+        orgId: created.id,
+        action: 'org.created',
+        target: slug,
+        outcome: 'success',
+        detail: { displayName, zoneName: zoneNameFor(slug, baseDomain) },
+      });
+      return created;
+    });
   } catch (error) {
     // Two requests for the same slug at once: the unique index decides.
     if (isUniqueViolation(error)) throw duplicateSlug(slug);
     throw error;
   }
-  if (!created) throw new Error('insert returned no row');
-
-  await recordAuditEvent(store, {
-    actor,
-    orgId: created.id,
-    action: 'org.created',
-    target: slug,
-    outcome: 'success',
-    detail: { displayName, zoneName: zoneNameFor(slug, baseDomain) },
-  });
-  return created;
 }
 
 function duplicateSlug(slug: string): DomainError {

@@ -1,6 +1,6 @@
 // A platform operator asks for an organization to be deleted: desired state becomes "absent" and
 // the reconciler tears down its zone and identity. Nothing in AWS is touched here.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';
@@ -28,17 +28,21 @@ export async function requestOrganizationDeletion(
   const [org] = await store.db.select().from(t).where(eq(t.slug, input.slug));
   if (!org) throw new DomainError('not_found', `No organization has the slug "${input.slug}".`);
   if (org.desiredState === 'absent') return org;
-  const [updated] = await store.db
-    .update(t)
-    .set({ desiredState: 'absent', status: 'deleting', lastError: null })
-    .where(eq(t.id, org.id))
-    .returning();
-  await recordAuditEvent(store, {
-    actor,
-    orgId: org.id,
-    action: 'org.deletion_requested',
-    target: org.slug,
-    outcome: 'success',
+  return store.transaction(async (tx) => {
+    const [updated] = await tx.db
+      .update(t)
+      .set({ desiredState: 'absent', status: 'deleting', lastError: null })
+      .where(and(eq(t.id, org.id), eq(t.desiredState, 'present')))
+      .returning();
+    // Another request asked first: its event is the one in the trail.
+    if (!updated) return org;
+    await recordAuditEvent(tx, {
+      actor,
+      orgId: org.id,
+      action: 'org.deletion_requested',
+      target: org.slug,
+      outcome: 'success',
+    });
+    return updated;
   });
-  return updated ?? org;
 }

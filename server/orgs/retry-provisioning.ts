@@ -10,13 +10,15 @@ export async function retryProvisioning(
   { store, actor }: { store: Store; actor: Actor },
   org: Organization,
 ): Promise<void> {
-  const steps = store.t.provisioningSteps;
-  await store.db.update(steps).set({ nextRetryAt: null }).where(eq(steps.orgId, org.id));
-  await recordAuditEvent(store, {
-    actor,
-    orgId: org.id,
-    action: 'org.provisioning_retried',
-    target: org.slug,
-    outcome: 'success',
+  await store.transaction(async (tx) => {
+    const steps = tx.t.provisioningSteps;
+    await tx.db.update(steps).set({ nextRetryAt: null }).where(eq(steps.orgId, org.id));
+    await recordAuditEvent(tx, {
+      actor,
+      orgId: org.id,
+      action: 'org.provisioning_retried',
+      target: org.slug,
+      outcome: 'success',
+    });
   });
 }

@@ -131,19 +131,22 @@ export const TEARDOWN_STEPS = [
 
 /** Marks the org and its identity deleted once every teardown step is ready. */
 export async function finishTeardown(work: OrgWork): Promise<void> {
-  const { store } = work.ctx;
-  await store.db
-    .update(store.t.iamCredentials)
-    .set({ status: 'deleted', accessKeyId: null, vaultVersion: null })
-    .where(eq(store.t.iamCredentials.orgId, work.org.id));
-  await store.db
-    .update(store.t.organizations)
-    .set({ status: 'deleted', deletedAt: new Date(), lastError: null })
-    .where(
-      and(
-        eq(store.t.organizations.id, work.org.id),
-        eq(store.t.organizations.desiredState, 'absent'),
-      ),
-    );
-  await auditChange(work, 'org.deleted', work.org.slug);
+  // One unit: an org marked deleted with a credential still "ready", or the reverse, would be
+  // shown and counted wrongly, and nothing would come back to fix it.
+  await work.ctx.store.transaction(async (store) => {
+    await store.db
+      .update(store.t.iamCredentials)
+      .set({ status: 'deleted', accessKeyId: null, vaultVersion: null })
+      .where(eq(store.t.iamCredentials.orgId, work.org.id));
+    await store.db
+      .update(store.t.organizations)
+      .set({ status: 'deleted', deletedAt: new Date(), lastError: null })
+      .where(
+        and(
+          eq(store.t.organizations.id, work.org.id),
+          eq(store.t.organizations.desiredState, 'absent'),
+        ),
+      );
+    await auditChange({ ...work, ctx: { ...work.ctx, store } }, 'org.deleted', work.org.slug);
+  });
 }
