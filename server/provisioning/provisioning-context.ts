@@ -70,6 +70,15 @@ export function orgWork(ctx: ProvisioningContext, org: Organization): OrgWork {
   return { ctx, org, names: orgResourceNames(org, ctx.baseDomain) };
 }
 
+/**
+ * Runs `record` in one store transaction with a work item bound to it: for a step's writes to
+ * the store after its cloud call (the state and the audit event of the change), never for the
+ * cloud call itself.
+ */
+export function inTransaction<T>(work: OrgWork, record: (work: OrgWork) => Promise<T>): Promise<T> {
+  return work.ctx.store.transaction((store) => record({ ...work, ctx: { ...work.ctx, store } }));
+}
+
 /** One audit event for one change in Route 53, IAM or Vault. */
 export async function auditChange(
   work: OrgWork,

@@ -21,7 +21,7 @@ import {
 import { platformAccountId } from '../cloud/sts';
 import { crashPoint } from './crash-point';
 import { policyArnFor } from './org-resource-names';
-import { auditChange, type OrgWork } from './provisioning-context';
+import { auditChange, inTransaction, type OrgWork } from './provisioning-context';
 
 // Well inside Route 53's 1,000 records / 32,000 characters per change batch.
 const DELETES_PER_BATCH = 100;
@@ -133,7 +133,8 @@ export const TEARDOWN_STEPS = [
 export async function finishTeardown(work: OrgWork): Promise<void> {
   // One unit: an org marked deleted with a credential still "ready", or the reverse, would be
   // shown and counted wrongly, and nothing would come back to fix it.
-  await work.ctx.store.transaction(async (store) => {
+  await inTransaction(work, async (work) => {
+    const { store } = work.ctx;
     await store.db
       .update(store.t.iamCredentials)
       .set({ status: 'deleted', accessKeyId: null, vaultVersion: null })
@@ -147,6 +148,6 @@ export async function finishTeardown(work: OrgWork): Promise<void> {
           eq(store.t.organizations.desiredState, 'absent'),
         ),
       );
-    await auditChange({ ...work, ctx: { ...work.ctx, store } }, 'org.deleted', work.org.slug);
+    await auditChange(work, 'org.deleted', work.org.slug);
   });
 }

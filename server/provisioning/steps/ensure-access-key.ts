@@ -8,7 +8,7 @@ import { verifyAccessKey } from '../../cloud/sts';
 import type { VaultSecret } from '../../cloud/vault';
 import { DomainError } from '../../errors/domain-error';
 import { crashPoint } from '../crash-point';
-import { auditChange, type OrgWork } from '../provisioning-context';
+import { auditChange, inTransaction, type OrgWork } from '../provisioning-context';
 import { credentialRowOf, updateCredentialRow } from './credential-row';
 
 export async function ensureAccessKey(work: OrgWork): Promise<void> {
@@ -104,12 +104,14 @@ async function confirmKey(
       `The key in Vault belongs to ${arn}, not to ${credential.iamUserArn}.`,
     );
   }
-  await updateCredentialRow(work, {
-    accessKeyVerifiedAt: new Date(),
-    status: 'ready',
-    lastError: null,
+  await inTransaction(work, async (work) => {
+    await updateCredentialRow(work, {
+      accessKeyVerifiedAt: new Date(),
+      status: 'ready',
+      lastError: null,
+    });
+    await auditChange(work, 'access_key.verified', key.accessKeyId, { arn });
   });
-  await auditChange(work, 'access_key.verified', key.accessKeyId, { arn });
 }
 
 async function deleteKeys(work: OrgWork, keys: AccessKeySummary[], reason: string): Promise<void> {

@@ -8,7 +8,7 @@ import { isCloudError } from '../../cloud/cloud-error';
 import { createHostedZone, findHostedZonesByName, fqdn, getHostedZone } from '../../cloud/route53';
 import { DomainError } from '../../errors/domain-error';
 import { crashPoint } from '../crash-point';
-import { auditChange, type OrgWork } from '../provisioning-context';
+import { auditChange, inTransaction, type OrgWork } from '../provisioning-context';
 
 export async function zoneRowOf(work: OrgWork): Promise<HostedZone | undefined> {
   const { store } = work.ctx;
@@ -62,19 +62,21 @@ export async function ensureZone(work: OrgWork): Promise<void> {
       zone = { ...(await zoneDetails(ours.zoneId)), adopted: true };
     }
   }
-  await store.db
-    .update(t)
-    .set({
-      awsZoneId: zone.zoneId,
-      nameServers: zone.nameServers,
-      status: 'ready',
-      lastError: null,
-      // Route 53 keeps no creation time; ours is at most one attempt late for an adopted zone.
-      awsCreatedAt: row?.awsCreatedAt ?? new Date(),
-    })
-    .where(eq(t.callerReference, callerReference));
-  await auditChange(work, zone.adopted ? 'zone.adopted' : 'zone.created', zone.zoneId, {
-    zoneName,
+  await inTransaction(work, async (work) => {
+    await work.ctx.store.db
+      .update(t)
+      .set({
+        awsZoneId: zone.zoneId,
+        nameServers: zone.nameServers,
+        status: 'ready',
+        lastError: null,
+        // Route 53 keeps no creation time; ours is at most one attempt late for an adopted zone.
+        awsCreatedAt: row?.awsCreatedAt ?? new Date(),
+      })
+      .where(eq(t.callerReference, callerReference));
+    await auditChange(work, zone.adopted ? 'zone.adopted' : 'zone.created', zone.zoneId, {
+      zoneName,
+    });
   });
 }
 
