@@ -163,6 +163,8 @@ export async function* listAllRecordSets(zoneId: string): AsyncGenerator<Resourc
         StartRecordName: start.name,
         StartRecordType: start.type as never,
         StartRecordIdentifier: start.identifier,
+        // Route 53's largest page: a 10,000-record zone takes 34 calls, not 100.
+        MaxItems: 300,
       }),
     );
     yield out.ResourceRecordSets ?? [];
