@@ -55,8 +55,12 @@ export const EXTERNAL_DNS_STATES = [
 ] as const;
 export type ExternalDnsState = (typeof EXTERNAL_DNS_STATES)[number];
 
-/** owned: TXT ownership by a live cluster of the org; orphan: owner is not one; unmanaged: no TXT. */
-export const RECORD_OWNERSHIPS = ['owned', 'orphan', 'unmanaged'] as const;
+/**
+ * What the ExternalDNS TXT registry says of a record: owned by a live cluster of the org, stale
+ * (its cluster is stopped), orphan (a deleted cluster, or an owner id no cluster of the org has),
+ * conflict (two claims, or an owner in another org), unmanaged (no registry record).
+ */
+export const RECORD_OWNERSHIPS = ['owned', 'stale', 'orphan', 'conflict', 'unmanaged'] as const;
 export type RecordOwnership = (typeof RECORD_OWNERSHIPS)[number];
 
 export const GC_ACTIONS = ['delete-now', 'schedule', 'keep', 'cancel'] as const;

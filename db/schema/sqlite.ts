@@ -172,6 +172,8 @@ export const hostedZones = sqliteTable(
     // Route 53 does not report when a zone was created; billing and GC need it, so we keep it.
     awsCreatedAt: timestamp('aws_created_at'),
     recordCount: integer('record_count').notNull().default(0),
+    // When the record sync last listed the zone in full; pages show it next to the records.
+    recordsSyncedAt: timestamp('records_synced_at'),
     lastError: text('last_error'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -257,6 +259,8 @@ export const dnsRecords = sqliteTable(
       .$type<string[]>()
       .notNull()
       .default(sql`'[]'`),
+    // The target of an alias record (Route 53's AliasTarget.DNSName); its values are empty.
+    aliasTarget: text('alias_target'),
     ownerId: text('owner_id'),
     resource: text('resource'),
     clusterId: text('cluster_id').references(() => clusters.id, { onDelete: 'set null' }),
