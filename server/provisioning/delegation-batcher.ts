@@ -1,14 +1,18 @@
 // Collects the parent-zone NS changes of many organizations that arrive together into as few
-// ChangeResourceRecordSets as Route 53's batch limits allow, sends batches one at a time so the
-// parent zone is never asked twice at once, and resolves each caller when its batch is INSYNC.
+// ChangeResourceRecordSets as Route 53's batch limits allow (planChangeBatches), sends batches one
+// at a time so the parent zone is never asked twice at once, and resolves each caller when its
+// change is INSYNC. A batch Route 53 refuses is halved until the change at fault is alone
+// (applyIsolatingRefusals): only its organization fails, with Route 53's reason for it.
 import type { Change } from '@aws-sdk/client-route-53';
 import { changeRecordSets, fqdn, waitForChange } from '../cloud/route53';
 import {
+  addCost,
   CHANGE_BATCH_LIMITS,
-  changeCost,
-  splitIntoBatches,
+  NO_COST,
   type ChangeCost,
-} from './change-batch-cost';
+} from '../route53-changes/change-batch-cost';
+import { applyIsolatingRefusals } from '../route53-changes/apply-isolating-refusals';
+import { assertFitsOneBatch, planChangeBatches } from '../route53-changes/plan-change-batches';
 import type { LeaseGuard } from './lease-guard';
 
 // How long the first change of a batch waits for company.
@@ -16,14 +20,13 @@ const GATHER_MS = 1_000;
 
 interface Pending {
   change: Change;
-  cost: ChangeCost;
   resolve(): void;
   reject(error: unknown): void;
 }
 
 export class DelegationBatcher {
   private pending: Pending[] = [];
-  private pendingCost: ChangeCost = { records: 0, characters: 0 };
+  private pendingCost: ChangeCost = NO_COST;
   private timer: NodeJS.Timeout | undefined;
   private sending: Promise<void> = Promise.resolve();
 
@@ -42,12 +45,10 @@ export class DelegationBatcher {
 
   private enqueue(change: Change): Promise<void> {
     return new Promise((resolve, reject) => {
-      const cost = changeCost(change);
-      this.pending.push({ change, cost, resolve, reject });
-      this.pendingCost = {
-        records: this.pendingCost.records + cost.records,
-        characters: this.pendingCost.characters + cost.characters,
-      };
+      // A change no request can hold fails alone, at once, instead of riding with the others.
+      const cost = assertFitsOneBatch(change);
+      this.pending.push({ change, resolve, reject });
+      this.pendingCost = addCost(this.pendingCost, cost);
       // A full batch goes now; waiting longer would only make the next one.
       const full =
         this.pendingCost.records >= CHANGE_BATCH_LIMITS.records ||
@@ -62,11 +63,19 @@ export class DelegationBatcher {
     this.timer = undefined;
     const pending = this.pending;
     this.pending = [];
-    this.pendingCost = { records: 0, characters: 0 };
-    for (const batch of splitIntoBatches(pending, (p) => p.cost)) this.submit(batch);
+    this.pendingCost = NO_COST;
+    for (const batch of planChangeBatches(pending, (p) => p.change)) void this.apply(batch);
   }
 
-  private submit(batch: Pending[]): void {
+  private async apply(batch: Pending[]): Promise<void> {
+    const outcomes = await applyIsolatingRefusals(batch, (part) => this.submitAndWait(part));
+    outcomes.forEach((outcome, i) => {
+      if (outcome.applied) batch[i]!.resolve();
+      else batch[i]!.reject(outcome.error);
+    });
+  }
+
+  private async submitAndWait(batch: readonly Pending[]): Promise<void> {
     // One change of the parent zone in flight at a time avoids PriorRequestNotComplete; waiting
     // for INSYNC happens outside that line.
     const submitted = this.sending.then(async () => {
@@ -83,12 +92,7 @@ export class DelegationBatcher {
       () => undefined,
       () => undefined,
     );
-    submitted
-      .then((changeId) => waitForChange(changeId))
-      .then(
-        () => batch.forEach((p) => p.resolve()),
-        (error: unknown) => batch.forEach((p) => p.reject(error)),
-      );
+    await waitForChange(await submitted);
   }
 }
 

@@ -10,21 +10,12 @@ import {
   detachUserPolicy,
   listAccessKeys,
 } from '../cloud/iam';
-import {
-  changeRecordSets,
-  deleteHostedZone,
-  fqdn,
-  getRecordSet,
-  listAllRecordSets,
-  waitForChange,
-} from '../cloud/route53';
+import { deleteHostedZone, fqdn, getRecordSet, listAllRecordSets } from '../cloud/route53';
 import { platformAccountId } from '../cloud/sts';
+import { applyChangeBatches } from '../route53-changes/apply-change-batches';
 import { crashPoint } from './crash-point';
 import { policyArnFor } from './org-resource-names';
 import { auditChange, inTransaction, type OrgWork } from './provisioning-context';
-
-// Well inside Route 53's 1,000 records / 32,000 characters per change batch.
-const DELETES_PER_BATCH = 100;
 
 /** Every zone of this org: recorded ones, and any a lost attempt made (our CallerReference). */
 async function zonesOf(work: OrgWork): Promise<string[]> {
@@ -40,12 +31,11 @@ async function removeDelegation(work: OrgWork): Promise<void> {
   const parentZoneId = await work.ctx.parentZoneId();
   const record = await getRecordSet(parentZoneId, work.names.zoneName, 'NS');
   if (!record) return;
-  const changeId = await changeRecordSets(
+  await applyChangeBatches(
     parentZoneId,
     [{ Action: 'DELETE', ResourceRecordSet: record }],
     `zonekeeper: remove delegation of ${work.names.zoneName}`,
   );
-  await waitForChange(changeId);
   await auditChange(work, 'delegation.deleted', fqdn(work.names.zoneName), { parentZoneId });
 }
 
@@ -64,15 +54,12 @@ async function removeRecords(work: OrgWork): Promise<void> {
       if ((error as { vendorCode?: string }).vendorCode === 'NoSuchHostedZone') continue;
       throw error;
     }
-    for (let i = 0; i < doomed.length; i += DELETES_PER_BATCH) {
-      const batch = doomed.slice(i, i + DELETES_PER_BATCH);
-      const changeId = await changeRecordSets(
-        zoneId,
-        batch.map((record) => ({ Action: 'DELETE', ResourceRecordSet: record })),
-        'zonekeeper: organization deleted',
-      );
-      await waitForChange(changeId);
-    }
+    // Batches sized by what they hold: 100 DKIM keys alone are over 32,000 characters.
+    await applyChangeBatches(
+      zoneId,
+      doomed.map((record) => ({ Action: 'DELETE', ResourceRecordSet: record })),
+      'zonekeeper: organization deleted',
+    );
     if (doomed.length > 0)
       await auditChange(work, 'zone.records_deleted', zoneId, { count: doomed.length });
   }
