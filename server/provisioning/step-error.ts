@@ -37,7 +37,8 @@ export function toStepError(error: unknown): StepError {
   if (error instanceof CloudError) {
     return {
       service: error.service,
-      code: error.vendorCode,
+      // Codes come from the vendor's answer; redacted like the message, whatever arrives.
+      code: redactText(error.vendorCode),
       errorClass: error.errorClass,
       retryable: error.retryable,
       message: error.detail,
