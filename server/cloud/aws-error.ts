@@ -53,7 +53,7 @@ interface SdkFailure {
 }
 
 /** The class of an AWS answer: the table first, then what the HTTP status says. */
-export function classifyAwsError(vendorCode: string, status: number): ErrorClass {
+function classifyAwsError(vendorCode: string, status: number): ErrorClass {
   return Object.hasOwn(AWS_ERROR_CLASSES, vendorCode)
     ? AWS_ERROR_CLASSES[vendorCode]!
     : classOfHttpStatus(status);

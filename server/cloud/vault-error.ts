@@ -19,7 +19,7 @@ export const VAULT_STATUS_CLASSES: Readonly<Record<number, ErrorClass>> = {
   503: 'unavailable',
 };
 
-export function classifyVaultStatus(status: number): ErrorClass {
+function classifyVaultStatus(status: number): ErrorClass {
   return VAULT_STATUS_CLASSES[status] ?? classOfHttpStatus(status);
 }
 
