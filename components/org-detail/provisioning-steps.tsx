@@ -1,6 +1,6 @@
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
-import type { StepView } from '@/server/provisioning/org-status-view';
+import type { StepFailureView, StepView } from '@/server/provisioning/org-status-view';
 import { Card } from '@/components/ui/card';
 import { ColumnHeaders } from '@/components/ui/column-headers';
 
@@ -62,6 +62,7 @@ function StepDetails({ step }: { step: StepView }) {
         <span data-testid="step-error" className="text-red-800">
           {step.explanation}
         </span>
+        {step.failure && <FailureSource failure={step.failure} />}
         {step.nextRetryAt && (
           <span className="text-xs text-slate-500">
             Next attempt: <UtcTime value={new Date(step.nextRetryAt)} />
@@ -74,4 +75,15 @@ function StepDetails({ step }: { step: StepView }) {
   if (step.status === 'pending')
     return <span className="text-slate-400">Waiting for its turn</span>;
   return null;
+}
+
+/** Who answered what, as the adapter classified it: for an operator to look up or search logs. */
+function FailureSource({ failure }: { failure: StepFailureView }) {
+  const source = failure.service ? `${failure.service} ${failure.code}` : 'Zonekeeper';
+  const outlook = failure.retryable ? 'clears on its own' : 'does not clear on its own';
+  return (
+    <span data-testid="step-error-source" className="text-xs text-slate-500">
+      {source} · {failure.errorClass}, {outlook}
+    </span>
+  );
 }

@@ -40,6 +40,31 @@ export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
 export const STEP_STATUSES = ['pending', 'provisioning', 'ready', 'failed'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
+/** The external systems Zonekeeper calls, one adapter each (server/cloud/). */
+export const CLOUD_SERVICES = ['route53', 'iam', 'sts', 'vault'] as const;
+export type CloudService = (typeof CLOUD_SERVICES)[number];
+
+/**
+ * What kind of failure an error is, decided once by the adapter that saw it, so a person can be
+ * told what happens next: throttled, busy (an earlier change is still being applied or spread)
+ * and unavailable clear on their own; denied and quota need an operator; invalid, not-found and
+ * conflict are refusals of this request; internal is Zonekeeper's own bug; unknown is a code no
+ * table names yet (and every error stored before errors were classified).
+ */
+export const ERROR_CLASSES = [
+  'throttled',
+  'busy',
+  'unavailable',
+  'denied',
+  'quota',
+  'invalid',
+  'not-found',
+  'conflict',
+  'internal',
+  'unknown',
+] as const;
+export type ErrorClass = (typeof ERROR_CLASSES)[number];
+
 export const CLUSTER_STATUSES = ['pending', 'running', 'stopped', 'deleted'] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 

@@ -15,10 +15,12 @@ import {
 import {
   ACTOR_TYPES,
   AUDIT_OUTCOMES,
+  CLOUD_SERVICES,
   CLUSTER_STATUSES,
   CREDENTIAL_STATUSES,
   DELEGATION_STATES,
   DESIRED_STATES,
+  ERROR_CLASSES,
   EXTERNAL_DNS_POLICIES,
   EXTERNAL_DNS_STATES,
   GC_ACTIONS,
@@ -212,6 +214,13 @@ export const provisioningSteps = pgTable(
     step: text('step').notNull(),
     status: text('status', { enum: STEP_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    // The last failure as the adapter that saw it classified it (server/cloud/), all null while
+    // the step has not failed. Service and vendor code are null for Zonekeeper's own errors.
+    errorService: text('error_service', { enum: CLOUD_SERVICES }),
+    errorCode: text('error_code'),
+    errorClass: text('error_class', { enum: ERROR_CLASSES }),
+    errorRetryable: boolean('error_retryable'),
+    // The failure's message, redacted and safe to show.
     lastError: text('last_error'),
     nextRetryAt: timestamp('next_retry_at'),
     startedAt: timestamp('started_at'),

@@ -1,7 +1,10 @@
 // The human-readable form of `zk status`.
+import { serviceLabel } from '../cloud/cloud-error';
+import { explainStepError } from '../provisioning/explain-step-error';
 import type { OrganizationStatus } from '../provisioning/org-status';
+import type { StepError } from '../provisioning/step-error';
 
-export function printStatus(statuses: OrganizationStatus[]): void {
+export function printStatus(statuses: OrganizationStatus[], now = new Date()): void {
   if (statuses.length === 0) console.log('No organizations.');
   for (const s of statuses) {
     console.log(
@@ -18,9 +21,19 @@ export function printStatus(statuses: OrganizationStatus[]): void {
       );
     }
     for (const step of s.steps) {
+      const failure = step.error
+        ? ` — ${explainStepError({ error: step.error, nextRetryAt: step.nextRetryAt }, now)} [${classification(step.error)}]`
+        : '';
       console.log(
-        `  step ${step.step.padEnd(20)} ${step.status} (attempts ${step.attempts})${step.lastError ? ` — ${step.lastError}` : ''}`,
+        `  step ${step.step.padEnd(20)} ${step.status} (attempts ${step.attempts})${failure}`,
       );
     }
   }
+}
+
+/** "Route 53 Throttling: throttled, clears on its own", for an operator to search and grep. */
+function classification(error: StepError): string {
+  const source = error.service ? `${serviceLabel(error.service)} ${error.code}` : 'Zonekeeper';
+  const outlook = error.retryable ? 'clears on its own' : 'does not clear on its own';
+  return `${source}: ${error.errorClass}, ${outlook}`;
 }

@@ -118,8 +118,8 @@ export async function waitForChange(changeId: string, timeoutMs = 300_000): Prom
     if (Date.now() + delay > deadline) {
       throw new CloudError('route53', {
         vendorCode: 'ChangeNotInSync',
+        errorClass: 'busy',
         message: `change ${changeId} did not reach INSYNC within ${Math.round(timeoutMs / 1000)} s`,
-        retryable: true,
       });
     }
     await sleep(delay);

@@ -48,9 +48,11 @@ export async function verifyAccessKey(
   } finally {
     client.destroy();
   }
+  // Classified here, not by the table: STS says InvalidClientTokenId both for a key it does not
+  // know yet and for a wrong one, and only this loop knows the key is brand new.
   throw new CloudError('sts', {
     vendorCode: lastError?.vendorCode ?? 'KeyNotAccepted',
-    message: `the new access key was not accepted within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (last answer: ${lastError.message})` : ''}`,
-    retryable: true,
+    errorClass: 'busy',
+    message: `the new access key was not accepted within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (last answer: ${lastError.detail})` : ''}`,
   });
 }

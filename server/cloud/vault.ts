@@ -4,6 +4,7 @@ import nodeVault from 'node-vault';
 import { getConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';
 import { CloudError } from './cloud-error';
+import { toVaultCloudError } from './vault-error';
 import { withRetry } from './with-retry';
 
 export interface VaultSecret {
@@ -42,7 +43,7 @@ export function createVaultKv(options: VaultKvOptions): VaultKv {
   const metadataPath = (path: string) => `${options.mount}/metadata/${checkPath(path)}`;
   const call = <T>(work: () => Promise<T>) =>
     withRetry(
-      () => work().catch((error: unknown) => Promise.reject(toCloudError(error))),
+      () => work().catch((error: unknown) => Promise.reject(toVaultCloudError(error))),
       (error) => error instanceof CloudError && error.retryable,
     );
 
@@ -115,26 +116,4 @@ function checkPath(path: string): string {
     throw new DomainError('invalid_input', `"${path}" is not a valid Vault secret path.`);
   }
   return clean;
-}
-
-function toCloudError(error: unknown): CloudError {
-  const status = (error as { response?: { statusCode?: number } }).response?.statusCode;
-  const body = (error as { response?: { body?: { errors?: unknown[] } } }).response?.body;
-  const detail =
-    Array.isArray(body?.errors) && body.errors.length > 0 ? body.errors.join('; ') : undefined;
-  if (status === undefined) {
-    // No HTTP answer: connection refused or reset, timeout. Worth another try.
-    const code = (error as { code?: string }).code ?? 'NetworkError';
-    return new CloudError('vault', {
-      vendorCode: code,
-      message: 'no answer from Vault',
-      retryable: true,
-    });
-  }
-  return new CloudError('vault', {
-    vendorCode: `HTTP${status}`,
-    message: detail ?? `Vault answered ${status}`,
-    retryable: status >= 500 || status === 429,
-    status,
-  });
 }

@@ -8,9 +8,11 @@ import type {
   CredentialStatus,
   DelegationState,
   DesiredState,
+  ErrorClass,
   OrgStatus,
   StepStatus,
 } from '@/db/schema/enums';
+import { serviceLabel } from '../cloud/cloud-error';
 import { explainStepError } from './explain-step-error';
 import { organizationStatus } from './org-status';
 import { PROVISIONING_STEPS } from './provision-organization';
@@ -50,7 +52,18 @@ export interface StepView {
   attempts: number;
   /** Why the step failed and when it is tried again; null unless it failed. */
   explanation: string | null;
+  /** The failure as its adapter classified it (all safe to show); null unless it failed. */
+  failure: StepFailureView | null;
   nextRetryAt: string | null;
+}
+
+export interface StepFailureView {
+  /** "Route 53", "Vault"; null for Zonekeeper's own errors. */
+  service: string | null;
+  code: string | null;
+  errorClass: ErrorClass;
+  /** Whether it is expected to clear on its own. */
+  retryable: boolean;
 }
 
 export async function loadOrgStatusView(
@@ -81,16 +94,20 @@ export async function loadOrgStatusView(
     },
     steps: plan.map(({ step }) => {
       const row = rows.get(step);
-      if (!row)
-        return { step, status: 'pending', attempts: 0, explanation: null, nextRetryAt: null };
+      const pending = { explanation: null, failure: null, nextRetryAt: null };
+      if (!row) return { step, status: 'pending', attempts: 0, ...pending };
+      const error = row.status === 'failed' ? row.error : null;
       return {
         step,
         status: row.status,
         attempts: row.attempts,
-        explanation:
-          row.status === 'failed' && row.lastError
-            ? explainStepError({ lastError: row.lastError, nextRetryAt: row.nextRetryAt }, now)
-            : null,
+        explanation: error && explainStepError({ error, nextRetryAt: row.nextRetryAt }, now),
+        failure: error && {
+          service: error.service && serviceLabel(error.service),
+          code: error.code,
+          errorClass: error.errorClass,
+          retryable: error.retryable,
+        },
         nextRetryAt: iso(row.nextRetryAt),
       };
     }),

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';
+import { stepErrorOf } from './step-error';
 
 export async function organizationStatus(store: Store, org: Organization) {
   const [zone] = await store.db
@@ -56,7 +57,7 @@ export async function organizationStatus(store: Store, org: Organization) {
         step: s.step,
         status: s.status,
         attempts: s.attempts,
-        lastError: s.lastError,
+        error: stepErrorOf(s),
         nextRetryAt: s.nextRetryAt,
       })),
   };

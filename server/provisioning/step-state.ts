@@ -4,12 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ProvisioningStep } from '@/db/rows';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { CloudError } from '../cloud/cloud-error';
-import { DomainError } from '../errors/domain-error';
-import { logger } from '../log/logger';
-import { redactText } from '../log/redact-secrets';
 import { crashPoint } from './crash-point';
 import { LeaseLost } from './lease-guard';
+import { formatStepError, stepErrorColumns, toStepError } from './step-error';
 import type { OrgWork } from './provisioning-context';
 
 export class StepFailed extends Error {
@@ -60,29 +57,34 @@ export async function runStep(
   } catch (error) {
     // Not a failure of the step: this replica stopped leading, and the leader will redo it.
     if (error instanceof LeaseLost) throw error;
-    const message = describeFailure(error);
+    const stepError = toStepError(error);
+    const message = formatStepError(stepError);
     const attempts = row?.attempts ?? 1;
-    await store.db
-      .update(t)
-      .set({
-        status: 'failed',
-        lastError: message,
-        nextRetryAt: new Date(Date.now() + retryDelayMs(attempts)),
-      })
-      .where(and(eq(t.orgId, work.org.id), eq(t.step, step)));
-    await recordAuditEvent(store, {
-      actor: work.ctx.actor,
-      orgId: work.org.id,
-      action: 'provisioning.step_failed',
-      target: `${work.org.slug}:${step}`,
-      outcome: 'failure',
-      detail: { step, error: message, attempts },
+    // The failure and its audit event together: a step marked failed with no event (or the
+    // reverse) would leave the trail and the page disagreeing.
+    await store.transaction(async (tx) => {
+      await tx.db
+        .update(t)
+        .set({
+          status: 'failed',
+          ...stepErrorColumns(stepError),
+          nextRetryAt: new Date(Date.now() + retryDelayMs(attempts)),
+        })
+        .where(and(eq(t.orgId, work.org.id), eq(t.step, step)));
+      await recordAuditEvent(tx, {
+        actor: work.ctx.actor,
+        orgId: work.org.id,
+        action: 'provisioning.step_failed',
+        target: `${work.org.slug}:${step}`,
+        outcome: 'failure',
+        detail: { step, error: message, errorClass: stepError.errorClass, attempts },
+      });
     });
     throw new StepFailed(step, message);
   }
   await store.db
     .update(t)
-    .set({ status: 'ready', lastError: null, nextRetryAt: null, finishedAt: new Date() })
+    .set({ status: 'ready', ...stepErrorColumns(null), nextRetryAt: null, finishedAt: new Date() })
     .where(and(eq(t.orgId, work.org.id), eq(t.step, step)));
   crashPoint(`after:${step}`);
 }
@@ -90,12 +92,4 @@ export async function runStep(
 /** 5 s, 10 s, 20 s … up to 5 minutes between attempts of a failing step. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 300_000);
-}
-
-/** Words a person can act on; anything unexpected is logged and summarized without detail. */
-export function describeFailure(error: unknown): string {
-  if (error instanceof CloudError || error instanceof DomainError) return redactText(error.message);
-  const errorId = randomUUID().slice(0, 8);
-  logger.error('unexpected error in a provisioning step', { errorId, error });
-  return `An unexpected error occurred (error id ${errorId}); the step will be retried.`;
 }

@@ -220,6 +220,10 @@ describe('Organization page', () => {
       expect(await zoneStep.getByTestId('step-error').textContent()).toMatch(
         /^Route 53 is rate-limiting us; retrying at \d\d:\d\d UTC\.$/,
       );
+      // Who answered what, as the Route 53 adapter classified it, for an operator to look up.
+      expect(await zoneStep.getByTestId('step-error-source').textContent()).toBe(
+        'Route 53 Throttling · throttled, clears on its own',
+      );
       expect(await orgStatus(page)).toBe('failed');
       await screenshot(page, 'org-page-failed');
     } finally {

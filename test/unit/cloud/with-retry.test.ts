@@ -42,8 +42,8 @@ describe('withRetry', () => {
   const transient = () =>
     new CloudError('route53', {
       vendorCode: 'Throttling',
+      errorClass: 'throttled',
       message: 'Rate exceeded',
-      retryable: true,
     });
   const isRetryable = (error: unknown) => error instanceof CloudError && error.retryable;
 
@@ -89,8 +89,8 @@ describe('withRetry', () => {
         calls += 1;
         throw new CloudError('iam', {
           vendorCode: 'LimitExceeded',
+          errorClass: 'quota',
           message: 'Cannot exceed quota for AccessKeysPerUser: 2',
-          retryable: false,
         });
       },
       isRetryable,

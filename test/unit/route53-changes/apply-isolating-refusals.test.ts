@@ -20,7 +20,7 @@ function allOrNothing(bad: ReadonlySet<number>) {
       throw new CloudError('route53', {
         vendorCode: 'InvalidChangeBatch',
         message: `[change ${culprit} conflicts]`,
-        retryable: false,
+        errorClass: 'invalid',
         status: 400,
       });
     }
@@ -66,7 +66,7 @@ describe('applyIsolatingRefusals', () => {
     const denied = new CloudError('route53', {
       vendorCode: 'AccessDenied',
       message: 'not authorized',
-      retryable: false,
+      errorClass: 'denied',
       status: 403,
     });
     let calls = 0;
@@ -85,7 +85,11 @@ describe('applyIsolatingRefusals', () => {
     ['Throttling', false],
     ['ChangeNotInSync', false],
   ])('treats %s as a refusal of the batch content: %s', (vendorCode, refusal) => {
-    const error = new CloudError('route53', { vendorCode, message: 'x', retryable: false });
+    const error = new CloudError('route53', {
+      vendorCode,
+      message: 'x',
+      errorClass: 'unknown',
+    });
     expect(isBatchRefusal(error)).toBe(refusal);
   });
 
