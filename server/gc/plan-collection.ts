@@ -143,7 +143,11 @@ export function planCollection(input: PlanCollectionInput): GcDecision[] {
         existing && (existing.action === 'delete-now' || existing.action === 'schedule');
       decisions.push(
         deleting
-          ? decide('cancel', now, `Cancel the ${existing.action}: ${lowerFirst(reason)}`)
+          ? decide(
+              'cancel',
+              now,
+              `Cancel the ${existing.action === 'schedule' ? 'scheduled deletion' : 'deletion'}. ${reason}`,
+            )
           : decide('keep', null, reason),
       );
     };
@@ -155,7 +159,7 @@ export function planCollection(input: PlanCollectionInput): GcDecision[] {
     const clusters = input.clusters.filter((c) => c.orgId === org.id);
     const running = clusters.filter((c) => c.status === 'running');
     if (running.length > 0) {
-      keep(`Cluster ${running.map((c) => c.name).join(', ')} is running: the zone is in use.`);
+      keep(`Cluster ${running.map((c) => c.name).join(', ')} is running, so the zone is in use.`);
       continue;
     }
     const idleSince = new Date(
@@ -178,7 +182,9 @@ export function planCollection(input: PlanCollectionInput): GcDecision[] {
         ? `No cluster since the organization was created (${iso(org.createdAt)})`
         : `No running cluster since ${iso(idleSince)}`;
     const freeUntil = freeWindowEnd(zone);
-    if (now.getTime() < freeUntil.getTime() - settings.safetyMarginMs) {
+    // Deleted now only if its whole teardown ends a margin before the window closes.
+    const teardownMs = Math.ceil((calls * 1000) / settings.route53RequestsPerSecond);
+    if (now.getTime() + teardownMs < freeUntil.getTime() - settings.safetyMarginMs) {
       decisions.push(
         decide(
           'delete-now',
@@ -288,10 +294,6 @@ function zoneAsOfNow(zone: GcZone, now: Date): GcZone | null {
 
 function iso(at: Date): string {
   return at.toISOString().replace('.000Z', 'Z');
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function assertValidInput(input: PlanCollectionInput): void {

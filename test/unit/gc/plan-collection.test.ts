@@ -208,7 +208,7 @@ describe('planCollection: one zone', () => {
       now,
     });
     expect(running).toMatchObject({ action: 'cancel', at: now });
-    expect(running.reason).toMatch(/Cancel the schedule: cluster acme-prod is running/);
+    expect(running.reason).toMatch(/Cancel the scheduled deletion. Cluster acme-prod is running/);
     expect(one({ ...idle, zones, decisions, pins: new Set(['org-acme']), now }).action).toBe(
       'cancel',
     );
@@ -373,5 +373,31 @@ describe('planCollection: the month-end window for many zones', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('planCollection: a free deletion must finish inside the window', () => {
+  it('schedules instead when the teardown would end after 12 h minus the margin', () => {
+    const orgs = [org('acme')];
+    const clusters = [cluster('acme', 'stopped', '2026-12-01T00:00:00Z')];
+    const createdAt = '2026-12-10T08:00:00Z';
+    const now = new Date(t(createdAt).getTime() + 11 * HOUR); // 30 min left before the margin
+    const s = { ...settings, gracePeriodMs: 0 };
+    const fits = one({
+      orgs,
+      clusters,
+      settings: s,
+      zones: [zone('acme', createdAt, { teardownCalls: 3_599 })],
+      now,
+    });
+    expect(fits.action).toBe('delete-now');
+    const tooLong = one({
+      orgs,
+      clusters,
+      settings: s,
+      zones: [zone('acme', createdAt, { teardownCalls: 3_600 })],
+      now,
+    });
+    expect(tooLong.action).toBe('schedule');
   });
 });
