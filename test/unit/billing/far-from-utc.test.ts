@@ -16,14 +16,23 @@ const t = (iso: string) => new Date(iso);
 const zones = [
   { zoneId: 'Z-old', createdAt: t('2026-11-15T00:00:00Z'), deletedAt: null, recordCount: 12_000 },
   { zoneId: 'Z-late', createdAt: t('2026-12-31T22:50:00Z'), deletedAt: null, recordCount: 0 },
-  { zoneId: 'Z-gone', createdAt: t('2026-12-31T12:00:00Z'), deletedAt: t('2026-12-31T22:00:00Z'), recordCount: 0 },
+  {
+    zoneId: 'Z-gone',
+    createdAt: t('2026-12-31T12:00:00Z'),
+    deletedAt: t('2026-12-31T22:00:00Z'),
+    recordCount: 0,
+  },
 ];
 const now = t('2026-12-31T23:00:00Z');
 
 function everything() {
   const account = { zones, otherAccountZones: 1 };
   const plan = planCollection({
-    orgs: zones.map((z) => ({ id: z.zoneId, slug: z.zoneId, createdAt: t('2026-11-01T00:00:00Z') })),
+    orgs: zones.map((z) => ({
+      id: z.zoneId,
+      slug: z.zoneId,
+      createdAt: t('2026-11-01T00:00:00Z'),
+    })),
     zones: zones.map((z) => ({ ...z, orgId: z.zoneId })),
     clusters: [],
     settings: {
@@ -38,7 +47,11 @@ function everything() {
     otherAccountZones: 1,
     now,
   });
-  return JSON.stringify({ cost: zoneCostStatus(account, now), savings: deletionSavings(account, now), plan });
+  return JSON.stringify({
+    cost: zoneCostStatus(account, now),
+    savings: deletionSavings(account, now),
+    plan,
+  });
 }
 
 describe('billing and collection far from UTC', () => {
@@ -55,7 +68,9 @@ describe('billing and collection far from UTC', () => {
     expect(now.getDate()).toBe(localDay);
     results.set(tz, everything());
     const cost = zoneCostStatus({ zones, otherAccountZones: 1 }, now);
-    expect(cost.zones.map((z) => [z.zoneId, z.chargedThisMonth, z.nextChargeAt?.toISOString() ?? null])).toEqual([
+    expect(
+      cost.zones.map((z) => [z.zoneId, z.chargedThisMonth, z.nextChargeAt?.toISOString() ?? null]),
+    ).toEqual([
       ['Z-old', true, '2027-01-01T00:00:00.000Z'],
       ['Z-late', true, '2027-01-01T00:00:00.000Z'],
       ['Z-gone', false, null],
