@@ -96,15 +96,16 @@ export function resolveOwnership(input: OwnershipInput): RecordOwnership[] {
       resource: parsed.resource,
     });
   });
-  const registryIndexes = new Set(entries.map((e) => e.index));
+  const registryByIndex = new Map(entries.map((e) => [e.index, e]));
+  const registryNames = new Set(entries.map((e) => e.name));
   const owners = ownerDirectory(input);
   const configs = registryConfigs(input.clusters);
   const maps = configs.map((config) => ({ config, map: registryMap(entries, config.value) }));
 
   return records.map((r, index) => {
     const base = { record: r.record, name: r.name };
-    if (registryIndexes.has(index)) {
-      const entry = entries.find((e) => e.index === index)!;
+    const entry = registryByIndex.get(index);
+    if (entry !== undefined) {
       const verdict = owners.classify(entry.owner);
       return {
         ...base,
@@ -138,7 +139,7 @@ export function resolveOwnership(input: OwnershipInput): RecordOwnership[] {
       }
     }
     if (claims.size === 0) {
-      return { ...unowned, status: 'unmanaged', reason: unmanagedReason(r.name, entries) };
+      return { ...unowned, status: 'unmanaged', reason: unmanagedReason(r.name, registryNames) };
     }
     const byOwner = new Map<string, Claim>();
     for (const claim of claims.values()) byOwner.set(claim.entry.owner ?? '', claim);
@@ -298,10 +299,9 @@ function ownerDirectory(input: OwnershipInput) {
   };
 }
 
-function unmanagedReason(name: string, entries: readonly RegistryEntry[]): string {
+function unmanagedReason(name: string, registryNames: ReadonlySet<string>): string {
   const base = 'No ExternalDNS registry record claims it: created outside ExternalDNS.';
-  const sameName = entries.find((e) => e.name === name);
-  if (!sameName) return base;
+  if (!registryNames.has(name)) return base;
   const reading = recordForRegistryName(name, DEFAULT_TXT_REGISTRY_CONFIG);
   if (reading?.type == null) return base;
   return `${base} A registry record sits at this name, but ExternalDNS reads a name starting with "${reading.type}-" as the ${reading.type.toUpperCase()} record ${reading.name}, so it does not count for this one.`;

@@ -355,3 +355,35 @@ describe('resolveOwnership: properties', () => {
     );
   });
 });
+
+describe('resolveOwnership: arbitrary input', () => {
+  it('never throws on any names, types, values and flags (property)', () => {
+    const anyRecord = fc.record({
+      name: fc.string({ maxLength: 80 }),
+      type: fc.oneof(fc.constantFrom('A', 'TXT', 'CNAME', 'aaaa'), fc.string({ maxLength: 6 })),
+      values: fc.array(fc.string({ maxLength: 120 }), { maxLength: 3 }),
+      setIdentifier: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
+      alias: fc.option(fc.boolean(), { nil: undefined }),
+    });
+    const anyCluster = fc.record({
+      id: fc.string({ maxLength: 5 }),
+      name: fc.string({ maxLength: 5 }),
+      uid: fc.string({ maxLength: 5 }),
+      status: fc.constantFrom('pending', 'running', 'stopped', 'deleted' as const),
+      txtPrefix: fc.string({ maxLength: 20 }),
+      txtSuffix: fc.string({ maxLength: 20 }),
+      wildcardReplacement: fc.string({ maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(anyRecord, { maxLength: 15 }),
+        fc.array(anyCluster, { maxLength: 4 }),
+        (zoneRecords, clusters) => {
+          const out = resolveOwnership({ zoneRecords, clusters, otherOrgOwnerIds: new Set(['x']) });
+          expect(out).toHaveLength(zoneRecords.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
