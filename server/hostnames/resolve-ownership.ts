@@ -87,12 +87,11 @@ export function resolveOwnership(input: OwnershipInput): RecordOwnership[] {
     if (r.type !== 'TXT') return;
     const parsed = parseRegistryValue(r.record.values);
     if (parsed.kind !== 'registry') return;
-    const owner = parsed.owner;
     entries.push({
       index,
       name: r.name,
       setIdentifier: r.setIdentifier,
-      owner,
+      owner: parsed.owner,
       resource: parsed.resource,
     });
   });
@@ -130,16 +129,24 @@ export function resolveOwnership(input: OwnershipInput): RecordOwnership[] {
       };
     }
     const claims = new Map<number, Claim>();
+    let misfiled: RegistryEntry | undefined;
     for (const { config, map } of maps) {
       const hit = lookup(map, r, config.value);
       for (const claim of hit) {
         const ownerConfig = owners.configKeyOf(claim.entry.owner);
-        if (ownerConfig !== null && ownerConfig !== config.key) continue;
+        if (ownerConfig !== null && ownerConfig !== config.key) {
+          misfiled ??= claim.entry;
+          continue;
+        }
         if (!claims.has(claim.entry.index)) claims.set(claim.entry.index, claim);
       }
     }
     if (claims.size === 0) {
-      return { ...unowned, status: 'unmanaged', reason: unmanagedReason(r.name, registryNames) };
+      const reason =
+        misfiled === undefined
+          ? unmanagedReason(r.name, registryNames)
+          : `The registry record ${misfiled.name} names ${owners.describe(misfiled.owner)}, but that cluster's ExternalDNS writes its registry records with other --txt-prefix/--txt-suffix flags and does not read this one as its own.`;
+      return { ...unowned, status: 'unmanaged', reason };
     }
     const byOwner = new Map<string, Claim>();
     for (const claim of claims.values()) byOwner.set(claim.entry.owner ?? '', claim);

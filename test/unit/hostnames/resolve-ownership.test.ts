@@ -241,6 +241,7 @@ describe('resolveOwnership: matching as ExternalDNS matches', () => {
       [cluster('p', { txtPrefix: 'txt.' })],
     );
     expect(r.status).toBe('unmanaged');
+    expect(r.reason).toMatch(/a-web\.acme\.example\.com names owner p .*other --txt-prefix/);
   });
 
   it('reads the ambiguous old format as ExternalDNS does, and says so', () => {
