@@ -1,6 +1,8 @@
 // The collector's plan: for every zone, delete it now, schedule it for just before the next 1st,
 // keep it, or cancel an earlier decision — each with its reason in words. Pure: time is an input.
 import { DomainError } from '@/server/errors/domain-error';
+import { priceCharges } from '@/server/billing/price-charges';
+import { toUsd } from '@/server/billing/route53-prices';
 import { zoneCostStatus } from '@/server/billing/zone-cost-status';
 import { nextUtcMonthStart, utcMonthName } from '@/server/billing/utc-calendar';
 import { freeWindowEnd, zoneAsOf } from '@/server/billing/zone-charges';
@@ -101,11 +103,16 @@ export function planCollection(input: PlanCollectionInput): GcDecision[] {
   const live = input.zones
     .map((z) => zoneAsOfNow(z, now))
     .filter((z): z is GcZone => z !== null && z.deletedAt === null);
-  const costs = zoneCostStatus(
-    { zones: input.zones, otherAccountZones: input.otherAccountZones },
-    now,
-  );
+  const account = { zones: input.zones, otherAccountZones: input.otherAccountZones };
+  const costs = zoneCostStatus(account, now);
   const costOf = new Map(costs.zones.map((c) => [c.zoneId, c]));
+  const provisionalUsd = new Map(live.map((z) => [z.zoneId, 0]));
+  for (const charge of priceCharges(account, now)) {
+    const sum = provisionalUsd.get(charge.zoneId);
+    if (charge.provisional && sum !== undefined) {
+      provisionalUsd.set(charge.zoneId, sum + toUsd(charge.amount));
+    }
+  }
   const active = new Map(
     input.decisions.filter((d) => ACTIVE.has(d.status)).map((d) => [d.zoneId, d]),
   );
@@ -190,7 +197,8 @@ export function planCollection(input: PlanCollectionInput): GcDecision[] {
           'delete-now',
           now,
           `${idle}, past the grace period. Its free window closes at ${iso(freeUntil)}: deleted now, it costs nothing.`,
-          cost.thisMonthUsd +
+          // Every charge so far is provisional and waived, and a 1st still inside the window too.
+          provisionalUsd.get(zone.zoneId)! +
             (cost.nextChargeAt !== null && cost.nextChargeAt < freeUntil ? cost.nextChargeUsd : 0),
         ),
       );

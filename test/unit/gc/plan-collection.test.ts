@@ -403,3 +403,24 @@ describe('planCollection: a free deletion must finish inside the window', () => 
     expect(tooLong.action).toBe('schedule');
   });
 });
+
+describe('planCollection: what a free deletion saves', () => {
+  it('counts both charges of a zone created at 23:50 on the last day, before and after midnight', () => {
+    const orgs = [org('acme')];
+    const clusters = [cluster('acme', 'stopped', '2026-12-01T00:00:00Z')];
+    const zones = [zone('acme', '2026-12-31T23:50:00Z')];
+    const s = { ...settings, gracePeriodMs: 0 };
+    expect(
+      one({ orgs, clusters, zones, settings: s, now: t('2026-12-31T23:55:00Z') }).savesUsd,
+    ).toBe(1);
+    expect(
+      one({ orgs, clusters, zones, settings: s, now: t('2027-01-01T00:30:00Z') }).savesUsd,
+    ).toBe(1);
+    expect(
+      one({ orgs, clusters, zones, settings: s, now: t('2027-01-01T10:00:00Z') }),
+    ).toMatchObject({
+      action: 'delete-now',
+      savesUsd: 1,
+    });
+  });
+});
