@@ -1,6 +1,7 @@
 // The process's AWS SDK clients. Endpoints and credentials come from the SDK's standard
 // variables (AWS_ENDPOINT_URL_*, the default credential chain); our own retry loop replaces the
 // SDK's, so every attempt passes through the shared Route 53 budget.
+import 'server-only';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
