@@ -186,7 +186,7 @@ describe('crash matrix: kill the reconciler at every step, restart, converge', (
       const org = await newOrg(slugOf('r', point));
       expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
       const before = await expectProvisioned(org);
-      expect(await zk(['rotate-key', '--org', org.slug])).toBe(0);
+      expect(await zk(['rotate-key', '--org', org.slug, '--no-wait'])).toBe(0);
       expect(await zk(['reconcile', '--org', org.slug], point)).toBe(CRASH_EXIT_CODE);
       expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
       const after = await expectProvisioned(org);
