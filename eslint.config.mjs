@@ -1,10 +1,10 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
-// Layers point inward: app pages -> actions -> server domain -> server/cloud adapters, with db/
-// and sandbox/ beside them. Each layer lists what it must not import; scripts/, test/ and bench/
-// wire the layers together and may import any of them. An import is matched as written, through
-// the `@/` alias or a relative path.
+// Layers point inward (docs/design.md, "Layers"): app pages -> actions -> server domain ->
+// server/cloud adapters, with db/ and sandbox/ beside them. Each layer lists what it must not
+// import; scripts/, test/ and bench/ wire the layers together and may import any of them. An
+// import is matched as written, through the `@/` alias or a relative path.
 const from = (dir) => `^(@/|(\\.\\./)+|\\./)${dir}(/|$)`;
 const layer = (files, patterns) => ({
   files,

@@ -1,7 +1,8 @@
 // `zk rotate-key --org <slug> [--no-wait]`: asks for a new access key and, unless --no-wait, sees
 // the rotation through: the new key is made, stored in Vault and verified with STS, and the old
 // one deleted. The CLI does the work itself when it can take the reconciler lease; while another
-// replica (the app) holds it, that replica's loop does the work and the CLI waits for it.
+// replica (the app) holds it, that replica's loop does the work and the CLI waits for it
+// (docs/design.md, "Key rotation").
 import { and, eq } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';

@@ -1,5 +1,6 @@
-// What a ChangeResourceRecordSets batch costs against Route 53's limits (DESIGN.md): at most 1,000
-// records and 32,000 characters of values per request, an UPSERT counting twice toward both.
+// What a ChangeResourceRecordSets batch costs against Route 53's limits (docs/design.md, "Route 53
+// limits and errors"): at most 1,000 records and 32,000 characters of values per request, an
+// UPSERT counting twice toward both.
 // Counted the way Route 53 counts, so a batch we send is never refused for its size.
 import type { Change } from '@aws-sdk/client-route-53';
 
