@@ -45,7 +45,7 @@ const config = [
     [
       forbid(['db'], 'components/ never import db/: take the types the server/ domain returns.'),
       forbid(
-        ['server/(?!orgs/org-slug$)'],
+        ['server(?!/orgs/org-slug$)'],
         'components/ import only types from server/ (`import type`); call the work through a server action in app/.',
         { allowTypeImports: true },
       ),
