@@ -26,6 +26,6 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static assets and Next internals need no session.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Static assets (public/: the icons) and Next internals need no session.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // Three layers, each runnable alone: `npm run test:unit`, `test:integration`, `test:e2e`.
-const alias = { '@': import.meta.dirname };
+// `server-only` throws unless resolved under React's `react-server` condition, which only Next.js
+// sets; the tests run server code directly, as the CLI does, so they get its empty module.
+const alias = {
+  '@': import.meta.dirname,
+  'server-only': `${import.meta.dirname}/node_modules/server-only/empty.js`,
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -9,6 +9,13 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Zonekeeper', template: '%s · Zonekeeper' },
   description: 'Route 53 zones, scoped credentials and ExternalDNS for every organization',
+  // Both from public/: browsers that take SVG icons use the first; others ask for /favicon.ico.
+  icons: {
+    icon: [
+      { url: '/icon.svg', type: 'image/svg+xml' },
+      { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+    ],
+  },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -3,7 +3,8 @@
 // the wall time with the floor the rate limits imply for the calls actually made (every call that
 // reached the server: on AWS each request takes a token, whatever its answer). Ends with an IAM
 // inventory for duplicates.
-//   npx tsx bench/provision-200.ts [--orgs 200] [--fault-rate 0.2]
+//   npm run bench:provision -- [--orgs 200] [--fault-rate 0.2]
+// (tsx --conditions=react-server: the server modules it drives import 'server-only')
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // The process-wide store, opened (and migrated) on first use from the validated configuration.
+import 'server-only';
 import { openStore, type Store } from '@/db/open-store';
 import { getConfig } from './config/config';
 

@@ -4,13 +4,7 @@
 // sign-in, nor the platform operators'.
 import type { OIDCConfig } from 'next-auth/providers';
 import { orgSlugOfProvider, PLATFORM_PROVIDER_ID } from '@/server/auth/identity-provider-ids';
-import {
-  findOrgIdentityProviderBySlug,
-  readOrgClientSecret,
-} from '@/server/auth/org-identity-provider';
-import { getVaultKv } from '@/server/cloud/vault';
-import { logger } from '@/server/log/logger';
-import { getStore } from '@/server/store';
+import { findOrgSignInClient } from '@/server/auth/find-org-sign-in-client';
 import type { AuthSettings } from './auth-settings';
 
 type OidcProvider = OIDCConfig<Record<string, unknown>>;
@@ -30,22 +24,9 @@ export async function providerFor(
   }
   const slug = orgSlugOfProvider(providerId);
   if (!slug) return null;
-  const found = await findOrgIdentityProviderBySlug(await getStore(), slug);
-  if (!found) return null;
-  let clientSecret = '';
-  if (options.withSecret) {
-    try {
-      clientSecret = await readOrgClientSecret(getVaultKv(), found.provider.clientSecretVaultPath);
-    } catch (error) {
-      logger.error('cannot read an org IdP client secret from Vault', { org: slug, error });
-      return null;
-    }
-  }
-  return oidc(providerId, found.org.displayName, {
-    issuer: found.provider.issuer,
-    clientId: found.provider.clientId,
-    clientSecret,
-  });
+  const client = await findOrgSignInClient(slug, options);
+  if (!client) return null;
+  return oidc(providerId, client.orgDisplayName, client);
 }
 
 function oidc(

@@ -1,7 +1,7 @@
 // The Auth.js configuration for one request. Sessions are JWT cookies (httpOnly, SameSite=Lax,
 // Secure on https) backed by a server-side session row, so sign-out and expiry end them for good.
 import type { NextAuthConfig } from 'next-auth';
-import { and, eq } from 'drizzle-orm';
+import { findUserOfAccount } from '@/server/auth/find-user-of-account';
 import { SignInRefused, recordSignIn } from '@/server/auth/record-sign-in';
 import { endSession, startSession } from '@/server/auth/sessions';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
@@ -56,18 +56,10 @@ export async function buildAuthConfig(
         if (!account) return token;
         // First request after sign-in: bind the cookie to our user and a server-side session.
         const store = await getStore();
-        const [linked] = await store.db
-          .select({ userId: store.t.accounts.userId })
-          .from(store.t.accounts)
-          .where(
-            and(
-              eq(store.t.accounts.provider, account.provider),
-              eq(store.t.accounts.providerAccountId, account.providerAccountId),
-            ),
-          );
-        if (!linked) throw new Error('signed-in account was not recorded');
-        const sid = await startSession(store, linked.userId, settings.sessionMaxAgeSeconds);
-        return { sub: linked.userId, sid, name: token.name, email: token.email };
+        const userId = await findUserOfAccount(store, account);
+        if (!userId) throw new Error('signed-in account was not recorded');
+        const sid = await startSession(store, userId, settings.sessionMaxAgeSeconds);
+        return { sub: userId, sid, name: token.name, email: token.email };
       },
       session({ session, token }) {
         // The server-side session id stays inside the signed cookie: /api/auth/session is

@@ -2,11 +2,10 @@ import { removeMemberAction } from '@/app/orgs/[slug]/members/actions';
 import { Card } from '@/components/ui/card';
 import { ColumnHeaders } from '@/components/ui/column-headers';
 import { UtcTime } from '@/components/ui/utc-time';
-import type { MembershipSource } from '@/db/schema/enums';
 import type { Member } from '@/server/memberships/list-members';
 import { RowActionForm } from './row-action-form';
 
-function howJoined(source: MembershipSource, orgSlug: string): string {
+function howJoined(source: Member['source'], orgSlug: string): string {
   switch (source) {
     case 'org-idp':
       return `${orgSlug}'s identity provider`;

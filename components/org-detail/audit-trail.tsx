@@ -1,4 +1,4 @@
-import type { AuditEvent } from '@/db/rows';
+import type { AuditEvent } from '@/server/audit/list-audit-events';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import { Card } from '@/components/ui/card';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { Organization } from '@/db/rows';
+import type { Organization } from '@/server/orgs/list-organizations';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import { ColumnHeaders } from '@/components/ui/column-headers';

@@ -4,6 +4,9 @@ import { desc, eq } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { AuditEvent } from '@/db/rows';
 
+// The rows as pages and components receive them (components never import db/).
+export type { AuditEvent };
+
 export async function listAuditEvents(
   store: Store,
   { orgId, limit = 50 }: { orgId: string; limit?: number },

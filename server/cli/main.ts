@@ -6,19 +6,16 @@ import os from 'node:os';
 import { eq, ne } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { getConfig } from '../config/config';
-import { requestKeyRotation } from '../credentials/request-key-rotation';
 import { DomainError } from '../errors/domain-error';
 import { createOrganization } from '../orgs/create-organization';
 import { requestOrganizationDeletion } from '../orgs/delete-organization';
-import { RECONCILER_LEASE, replicaId } from '../provisioning/reconciler-loop';
-import { releaseLease, tryAcquireLease, whileHoldingLease } from '../provisioning/leader-lease';
-import { LeaseLost } from '../provisioning/lease-guard';
 import { organizationStatus } from '../provisioning/org-status';
 import { planOrganization } from '../provisioning/plan-organization';
 import { createProvisioningContext } from '../provisioning/provisioning-context';
-import { reconcilePass } from '../provisioning/reconcile-pass';
 import { getStore } from '../store';
 import { printStatus } from './print-status';
+import { reconcileUnderLease } from './reconcile-under-lease';
+import { rotateKeyCommand } from './rotate-key-command';
 import { runReconcilerUntilSignalled } from './run-reconciler';
 
 export const EXIT = { ok: 0, notConverged: 1, usage: 2, notFound: 3, leaseHeld: 4 } as const;
@@ -31,7 +28,10 @@ const USAGE = `Usage: npm run zk -- <command> [options]
   run                                 run the reconciler loop (lease-elected, one leader among
                                       replicas) until SIGTERM/SIGINT; exits 0 when stopped
   status [--org <slug>] [--json]      provisioning state from the database
-  rotate-key --org <slug>             make, store and verify a new key, then delete the old one
+  rotate-key --org <slug> [--no-wait] make a new key, store it in Vault, wait until STS accepts
+                                      it, then delete the old one; returns when that is done
+                                      (exit 0) or failed (exit 1). --no-wait only asks for it:
+                                      the reconciler loop (or "reconcile --org") does the work
   delete-org --org <slug> --yes       tear the org's zone and identity down`;
 
 const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       yes: { type: 'boolean' },
       help: { type: 'boolean' },
+      'no-wait': { type: 'boolean' },
     },
   });
   const [command] = positionals;
@@ -75,35 +76,27 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'reconcile': {
       const slugs = values.org ? (await orgs()).map((o) => o.slug) : undefined;
-      const me = replicaId();
       const ttl = getConfig().ZK_LEASE_TTL_MS;
       // Wait out a lease left by a replica that died; a live one keeps renewing it.
-      const deadline = Date.now() + ttl + 2_000;
-      while (!(await tryAcquireLease(store, RECONCILER_LEASE, me, ttl))) {
-        if (Date.now() > deadline) {
-          console.error(
-            'Another Zonekeeper replica is reconciling (it holds the lease); its loop will do this work.',
-          );
-          return EXIT.leaseHeld;
-        }
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      try {
-        const { results } = await whileHoldingLease(store, RECONCILER_LEASE, me, ttl, (lease) =>
-          reconcilePass(store, CLI_ACTOR, { slugs, lease }),
+      const pass = await reconcileUnderLease(store, CLI_ACTOR, {
+        slugs,
+        leaseTtlMs: ttl,
+        leaseWaitMs: ttl + 2_000,
+      });
+      if (!pass.ran) {
+        console.error(
+          pass.reason === 'lease-held'
+            ? 'Another Zonekeeper replica is reconciling (it holds the lease); its loop will do this work.'
+            : `Stopped: the reconciler lease was lost (${pass.detail}); run it again.`,
         );
-        for (const r of results)
-          console.log(`${r.slug}: ${r.outcome}${r.error ? ` — ${r.error}` : ''}`);
-        if (results.length === 0)
-          console.log('Nothing to do: every organization is in its desired state.');
-        return results.some((r) => r.outcome === 'failed') ? EXIT.notConverged : EXIT.ok;
-      } catch (error) {
-        if (!(error instanceof LeaseLost)) throw error;
-        console.error(`Stopped: the reconciler lease was lost (${error.message}); run it again.`);
         return EXIT.leaseHeld;
-      } finally {
-        await releaseLease(store, RECONCILER_LEASE, me);
       }
+      const { results } = pass.report;
+      for (const r of results)
+        console.log(`${r.slug}: ${r.outcome}${r.error ? ` — ${r.error}` : ''}`);
+      if (results.length === 0)
+        console.log('Nothing to do: every organization is in its desired state.');
+      return results.some((r) => r.outcome === 'failed') ? EXIT.notConverged : EXIT.ok;
     }
     case 'create-org': {
       if (!values.slug || !values.name)
@@ -134,11 +127,9 @@ async function main(argv: string[]): Promise<number> {
     case 'rotate-key': {
       if (!values.org) return usage(EXIT.usage, 'rotate-key needs --org <slug>.');
       const [org] = await orgs();
-      await requestKeyRotation({ store, actor: CLI_ACTOR }, org!);
-      console.log(
-        `Rotation of ${org!.slug}'s key requested; run "npm run zk -- reconcile --org ${org!.slug}" or let the app's reconciler do it.`,
-      );
-      return EXIT.ok;
+      return rotateKeyCommand({ store, actor: CLI_ACTOR }, org!, {
+        noWait: values['no-wait'] ?? false,
+      });
     }
     case 'delete-org': {
       if (!values.org) return usage(EXIT.usage, 'delete-org needs --org <slug>.');

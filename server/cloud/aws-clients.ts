@@ -1,6 +1,7 @@
 // The process's AWS SDK clients. Endpoints and credentials come from the SDK's standard
 // variables (AWS_ENDPOINT_URL_*, the default credential chain); our own retry loop replaces the
 // SDK's, so every attempt passes through the shared Route 53 budget.
+import 'server-only';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -14,6 +15,11 @@ export interface AwsCredentials {
 
 function clientOptions(credentials?: AwsCredentials) {
   const config = getConfig();
+  // On Node 20 every SDK client warns that SDK releases after January 2027 need Node 22. The SDK
+  // versions here are pinned and Node 20 is supported, so the operator can do nothing about it;
+  // this is the switch the SDK documents for that case (aws/aws-sdk-js-v3#7983). A value the
+  // operator set is kept.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return {
     region: config.AWS_REGION,
     maxAttempts: 1,

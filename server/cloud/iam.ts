@@ -1,6 +1,7 @@
 // IAM adapter: the policy, user and access-key operations of one organization's identity,
 // retried on throttling, 5xx and network errors; "already exists" and "no such" are reported
 // as values so callers can adopt or skip.
+import 'server-only';
 import {
   AttachUserPolicyCommand,
   CreateAccessKeyCommand,

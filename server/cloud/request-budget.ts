@@ -1,6 +1,7 @@
 // The installation's Route 53 request budget: token buckets every Route 53 call in this process
 // waits on before it is sent (one for all calls, one per operation with a lower AWS limit), so
-// that we stay under the account's limits instead of collecting Throttling errors.
+// that we stay under the account's limits instead of collecting Throttling errors (docs/design.md,
+// "Route 53 limits and errors").
 import { sleep } from './with-retry';
 
 export interface BucketLimits {

@@ -1,5 +1,6 @@
 // Route 53 adapter: the operations provisioning and teardown need, each passing through the shared
 // request budget and retried on Throttling, PriorRequestNotComplete, 5xx and network errors.
+import 'server-only';
 import {
   ChangeResourceRecordSetsCommand,
   CreateHostedZoneCommand,

@@ -1,4 +1,5 @@
 // STS adapter: who the platform is (its account id), and whether an organization's key works yet.
+import 'server-only';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { awsClients, stsClientFor, type AwsCredentials } from './aws-clients';
 import { isRetryableCloudError, toAwsCloudError } from './aws-error';

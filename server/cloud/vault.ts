@@ -1,5 +1,6 @@
 // Vault KV v2 over node-vault: read, write (optionally check-and-set) and delete one secret under
 // the configured mount. Generic: provisioning keeps AWS keys here, login keeps OIDC client secrets.
+import 'server-only';
 import nodeVault from 'node-vault';
 import { getConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';

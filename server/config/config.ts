@@ -1,4 +1,5 @@
 // Reads and validates the environment once; every other module asks here, never process.env.
+import 'server-only';
 import { envSchema, type Env } from './env-schema';
 import { describeDatabaseUrl, type DatabaseTarget } from './database-target';
 

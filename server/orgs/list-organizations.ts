@@ -4,6 +4,9 @@ import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';
 import type { Caller } from '../auth/caller';
 
+// The rows as pages and components receive them (components never import db/).
+export type { Organization };
+
 /** `caller` undefined lists every organization (CLI, reconciler, tests). */
 export async function listOrganizations(store: Store, caller?: Caller): Promise<Organization[]> {
   const { organizations } = store.t;

@@ -1,4 +1,5 @@
-// The rules for an organization's slug: one DNS label that, under the base domain, names its zone.
+// The rules for an organization's slug: one DNS label that, under the base domain, names its zone
+// (docs/design.md, "Names").
 
 export const SLUG_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 export const MAX_LABEL_LENGTH = 63;

@@ -1,5 +1,6 @@
 // The names of everything provisioned for an organization, all derived from the org and the
-// installation (DESIGN.md "Names"), so a retry or another replica computes exactly the same ones.
+// installation (docs/design.md, "Names"), so a retry or another replica computes exactly the same
+// ones.
 import { createHash } from 'node:crypto';
 import { zoneNameFor } from '../orgs/org-slug';
 
@@ -52,7 +53,10 @@ export function policyArnFor(accountId: string, policyName: string): string {
   return `arn:aws:iam::${accountId}:policy${IAM_PATH}${policyName}`;
 }
 
-/** The IAM policy of DESIGN.md: changes to this one zone, plus the read calls ExternalDNS needs. */
+/**
+ * The org's IAM policy (docs/design.md, "Provisioning an organization", step 3): changes to this
+ * one zone, plus the read calls ExternalDNS needs.
+ */
 export function zonePolicyDocument(zoneId: string): string {
   return JSON.stringify({
     Version: '2012-10-17',

@@ -1,6 +1,7 @@
-// Deleting an organization, in the reverse order of risk (DESIGN.md): the parent delegation first
-// (a delegation to a deleted zone can be hijacked), then the records, the zone, the keys, the
-// policy attachment and policy, the user and the Vault secret. Each step is idempotent.
+// Deleting an organization, in the reverse order of risk (docs/design.md, "Teardown"): the parent
+// delegation first (a delegation to a deleted zone can be hijacked), then the records, the zone,
+// the keys, the policy attachment and policy, the user and the Vault secret. Each step is
+// idempotent.
 import { and, eq } from 'drizzle-orm';
 import type { ResourceRecordSet } from '@aws-sdk/client-route-53';
 import {

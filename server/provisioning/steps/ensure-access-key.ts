@@ -1,7 +1,8 @@
 // Step "access-key": the user holds one key whose secret is the current version in Vault and which
 // STS accepts. Also carries out a requested rotation (credential status "rotating") without a
 // moment without a working key: new key, new Vault version, verified, recorded, then the old key
-// goes. Keys whose secret we never stored are deleted first, so the user never needs a third key.
+// goes. Keys whose secret we never stored are deleted first, so the user never needs a third key
+// (docs/design.md, "Provisioning an organization" step 5 and "Key rotation").
 import type { AccessKeySummary } from '../../cloud/iam';
 import { createAccessKey, deleteAccessKey, listAccessKeys } from '../../cloud/iam';
 import { verifyAccessKey } from '../../cloud/sts';

@@ -102,7 +102,12 @@ describe('crash matrix: kill the reconciler at every step, restart, converge', (
       ZK_KEY_VERIFY_TIMEOUT_MS: '10000',
     };
     try {
-      await run(path.resolve('node_modules/.bin/tsx'), ['server/cli/main.ts', ...args], { env });
+      // As `npm run zk` runs it: server modules import 'server-only', empty under react-server.
+      await run(
+        path.resolve('node_modules/.bin/tsx'),
+        ['--conditions=react-server', 'server/cli/main.ts', ...args],
+        { env },
+      );
       return 0;
     } catch (error) {
       const failure = error as { code?: number; stdout?: string; stderr?: string };
@@ -181,7 +186,7 @@ describe('crash matrix: kill the reconciler at every step, restart, converge', (
       const org = await newOrg(slugOf('r', point));
       expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
       const before = await expectProvisioned(org);
-      expect(await zk(['rotate-key', '--org', org.slug])).toBe(0);
+      expect(await zk(['rotate-key', '--org', org.slug, '--no-wait'])).toBe(0);
       expect(await zk(['reconcile', '--org', org.slug], point)).toBe(CRASH_EXIT_CODE);
       expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
       const after = await expectProvisioned(org);

@@ -23,10 +23,15 @@ export interface Replica {
 }
 
 export function startReplica(name: string, env: Record<string, string>): Replica {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'run'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // --conditions=react-server as `npm run zk` sets it: server modules import 'server-only'.
+  const child = spawn(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', 'server/cli/main.ts', 'run'],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: LogLine[] = [];
   let raw = '';
   let partial = '';

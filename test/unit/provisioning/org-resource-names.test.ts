@@ -1,5 +1,5 @@
-// The names of an org's resources (DESIGN.md "Names"): deterministic, within AWS's limits, and
-// never the same for two orgs or two installations.
+// The names of an org's resources (docs/design.md, "Names"): deterministic, within AWS's limits,
+// and never the same for two orgs or two installations.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,5 @@
-// The org's IAM policy is exactly DESIGN.md's three statements, scoped to its one zone.
+// The org's IAM policy is exactly the three statements of docs/design.md ("Provisioning an
+// organization", step 3), scoped to its one zone.
 import { describe, expect, it } from 'vitest';
 import { zonePolicyDocument } from '@/server/provisioning/org-resource-names';
 

@@ -12,7 +12,7 @@ function statementsOf(document: unknown): PolicyStatement[] {
   return parsed.statements;
 }
 
-/** The per-org policy of DESIGN.md ("Provisioning an organization", step 3). */
+/** The per-org policy of docs/design.md ("Provisioning an organization", step 3). */
 const ZONE_ID = 'Z0123456789ABCDEFGHIJ';
 const ORG_POLICY = statementsOf({
   Version: '2012-10-17',

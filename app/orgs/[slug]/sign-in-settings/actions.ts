@@ -2,21 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { orgAction } from '@/app/_lib/org-action';
-import {
-  registerOrgIdentityProvider,
-  registerOrgIdentityProviderInput,
-} from '@/server/auth/org-identity-provider';
-import { getVaultKv } from '@/server/cloud/vault';
+import { registerOrgIdentityProviderInput } from '@/server/auth/org-identity-provider';
+import { saveOrgIdentityProvider } from '@/server/auth/save-org-identity-provider';
 import type { Result } from '@/server/errors/domain-error';
 
 const register = orgAction({
   permission: 'idp.manage',
   input: registerOrgIdentityProviderInput,
   run: async ({ store, actor, org, input }) => {
-    const registered = await registerOrgIdentityProvider(
-      { store, vault: getVaultKv(), actor, org },
-      input,
-    );
+    const registered = await saveOrgIdentityProvider({ store, actor, org }, input);
     revalidatePath(`/orgs/${org.slug}/sign-in-settings`);
     return registered;
   },
