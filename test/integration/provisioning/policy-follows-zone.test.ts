@@ -19,10 +19,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '@/sandbox/start-sandbox';
 import { SYSTEM_ACTOR } from '@/server/auth/actor';
+import { createHostedZone } from '@/server/cloud/route53';
 import { createVaultKv } from '@/server/cloud/vault';
 import { createOrganization } from '@/server/orgs/create-organization';
 import { requestOrganizationDeletion } from '@/server/orgs/delete-organization';
 import { orgResourceNames, zonePolicyDocument } from '@/server/provisioning/org-resource-names';
+import { planOrganization } from '@/server/provisioning/plan-organization';
+import { createProvisioningContext } from '@/server/provisioning/provisioning-context';
 import { reconcilePass } from '@/server/provisioning/reconcile-pass';
 import { openSqliteTestStore, type TestStore } from '../../support/stores';
 import { BASE_DOMAIN, startProvisioningSandbox } from './provisioning-env';
@@ -259,7 +262,25 @@ describe('the IAM policy follows its zone', () => {
         ),
       );
 
+    // The dry run says so once the new zone exists and the policy still names the old one.
+    const comingBack = orgResourceNames(
+      { ...first.org, generation: first.org.generation + 1 },
+      BASE_DOMAIN,
+    );
+    const { zoneId: newZoneId } = await createHostedZone(
+      comingBack.zoneName,
+      comingBack.callerReference,
+    );
+    const [org] = await store.db
+      .select()
+      .from(store.t.organizations)
+      .where(eq(store.t.organizations.id, first.org.id));
+    expect(await planOrganization(createProvisioningContext(store, SYSTEM_ACTOR), org!)).toContain(
+      `move IAM policy ${policyNameOf('initech')} from v1 to a new default version scoped to zone ${newZoneId}`,
+    );
+
     const second = await provision('initech');
+    expect(second.zoneId).toBe(newZoneId);
     expect(second.zoneId).not.toBe(first.zoneId);
     expect(await policyState(arn)).toEqual({
       defaultVersionId: 'v2',
