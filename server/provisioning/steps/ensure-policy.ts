@@ -47,14 +47,9 @@ async function moveToDocument(work: OrgWork, arn: string, expected: string, zone
   }
   if (samePolicyDocument(current.document, expected)) return;
   const versions = (await listPolicyVersions(arn)) ?? [];
-  if (versions.length >= POLICY_VERSION_LIMIT) {
-    const oldest = oldestNonDefault(versions);
-    if (!oldest) {
-      throw new DomainError(
-        'conflict',
-        `IAM policy ${arn} holds ${versions.length} versions and none can be deleted.`,
-      );
-    }
+  // At IAM's limit one version must go first; the default never can, so the oldest other one.
+  const oldest = oldestNonDefault(versions);
+  if (versions.length >= POLICY_VERSION_LIMIT && oldest) {
     await deletePolicyVersion(arn, oldest.versionId);
     await auditChange(work, 'iam.policy_version_deleted', arn, { versionId: oldest.versionId });
   }
