@@ -1,15 +1,17 @@
 // The IAM operations the sandbox serves: each names the ARN IAM authorizes it against and turns
 // request parameters into the XML inside `<XResult>`.
 import type { Caller } from '../aws/identity';
-import { AwsQueryError, validationError } from '../aws/query-protocol';
+import { validationError } from '../aws/query-protocol';
 import { requireEntityName } from './iam-names';
 import {
+  booleanParam,
   paginate,
   pathParam,
   requiredParam,
   tagsParam,
   userNameOrCaller,
   userNameParam,
+  versionIdParam,
 } from './iam-params';
 import type { AccessKeyStatus, IamState } from './iam-state';
 import {
@@ -102,24 +104,53 @@ export const IAM_ACTIONS: Record<string, IamAction> = {
   GetPolicy: {
     resource: policyArnParam,
     run: (context) => {
+      // DefaultVersionId names the version in effect; GetPolicyVersion reads its document.
       const policy = context.iam.getPolicy(policyArnParam(context));
       return `<Policy>${policyXml(policy, context.iam.attachmentCount(policy.arn))}</Policy>`;
+    },
+  },
+  CreatePolicyVersion: {
+    resource: policyArnParam,
+    run: (context) => {
+      const arn = policyArnParam(context);
+      const version = context.iam.createPolicyVersion(
+        arn,
+        requiredParam(context.params, 'PolicyDocument'),
+        booleanParam(context.params, 'SetAsDefault'),
+      );
+      const policy = context.iam.getPolicy(arn);
+      return `<PolicyVersion>${policyVersionXml(policy, version, false)}</PolicyVersion>`;
     },
   },
   GetPolicyVersion: {
     resource: policyArnParam,
     run: (context) => {
-      const policy = context.iam.getPolicy(policyArnParam(context));
-      const versionId = requiredParam(context.params, 'VersionId');
-      // Policies here are never updated, so v1 is the only (and default) version.
-      if (versionId !== 'v1') {
-        throw new AwsQueryError(
-          'NoSuchEntity',
-          404,
-          `Policy ${policy.arn} version ${versionId} does not exist.`,
-        );
-      }
-      return `<PolicyVersion>${policyVersionXml(policy)}</PolicyVersion>`;
+      const arn = policyArnParam(context);
+      const policy = context.iam.getPolicy(arn);
+      const version = context.iam.getPolicyVersion(arn, versionIdParam(context.params));
+      return `<PolicyVersion>${policyVersionXml(policy, version, true)}</PolicyVersion>`;
+    },
+  },
+  ListPolicyVersions: {
+    resource: policyArnParam,
+    run: (context) => {
+      const arn = policyArnParam(context);
+      const policy = context.iam.getPolicy(arn);
+      // Newest first, as IAM lists them: the sort key orders higher version numbers first.
+      const page = paginate(
+        context.iam.listPolicyVersions(arn),
+        (version) => String(1e9 - Number(version.versionId.slice(1))).padStart(10, '0'),
+        context.params,
+      );
+      const members = page.items.map((version) => policyVersionXml(policy, version, false));
+      return pageXml('Versions', members, page.nextMarker);
+    },
+  },
+  DeletePolicyVersion: {
+    resource: policyArnParam,
+    run: (context) => {
+      context.iam.deletePolicyVersion(policyArnParam(context), versionIdParam(context.params));
+      return '';
     },
   },
   ListPolicies: {

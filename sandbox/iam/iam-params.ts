@@ -16,6 +16,27 @@ export function requiredParam(params: URLSearchParams, name: string): string {
   return value;
 }
 
+/** IAM's Boolean parameters: `true` or `false`, absent meaning false. */
+export function booleanParam(params: URLSearchParams, name: string): boolean {
+  const value = params.get(name);
+  if (value === null || value === 'false') return false;
+  if (value === 'true') return true;
+  throw validationError(
+    `1 validation error detected: Value '${value}' at '${lowerFirst(name)}' failed to satisfy constraint: Member must be true or false`,
+  );
+}
+
+/** A policy version id as IAM's pattern allows it: `v` and a number, e.g. `v3`. */
+export function versionIdParam(params: URLSearchParams): string {
+  const versionId = requiredParam(params, 'VersionId');
+  if (!/^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/.test(versionId)) {
+    throw validationError(
+      `1 validation error detected: Value '${versionId}' at 'versionId' failed to satisfy constraint: Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?`,
+    );
+  }
+  return versionId;
+}
+
 export function userNameParam(params: URLSearchParams): string {
   return requireEntityName('userName', requiredParam(params, 'UserName'), 64);
 }

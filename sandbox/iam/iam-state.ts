@@ -7,11 +7,13 @@ import {
   type AccessKeyStatus,
   type IamAccessKey,
   type IamPolicy,
+  type IamPolicyVersion,
   type IamSnapshot,
   type IamTag,
   type IamUser,
 } from './iam-model';
 import { newAccessKeyId, newPolicyId, newSecretAccessKey, newUserId } from './iam-names';
+import { upgradeIamSnapshot } from './iam-snapshot-upgrade';
 import { evaluatePolicies, parsePolicyDocument, type PolicyStatement } from './policy-evaluation';
 
 export interface IamStateOptions {
@@ -26,7 +28,12 @@ export interface IamStateOptions {
 }
 
 /** IAM quotas that the sandbox enforces (AWS defaults). */
-export const IAM_QUOTAS = { accessKeysPerUser: 2, policiesPerUser: 10, policySize: 6144 };
+export const IAM_QUOTAS = {
+  accessKeysPerUser: 2,
+  policiesPerUser: 10,
+  policySize: 6144,
+  versionsPerPolicy: 5,
+};
 
 /** The platform caller is an IAM user outside the sandbox's user list, like an operator's. */
 const PLATFORM_USER_NAME = 'zonekeeper-sandbox-platform';
@@ -36,20 +43,43 @@ const noSuchUser = (userName: string) =>
   new AwsQueryError('NoSuchEntity', 404, `The user with name ${userName} cannot be found.`);
 const noSuchPolicy = (arn: string) =>
   new AwsQueryError('NoSuchEntity', 404, `Policy ${arn} was not found.`);
+const noSuchVersion = (arn: string, versionId: string) =>
+  new AwsQueryError('NoSuchEntity', 404, `Policy ${arn} version ${versionId} does not exist.`);
 const quotaExceeded = (quota: string, limit: number) =>
   new AwsQueryError('LimitExceeded', 409, `Cannot exceed quota for ${quota}: ${limit}.`);
 
-export type { AccessKeyStatus, IamAccessKey, IamPolicy, IamSnapshot, IamTag, IamUser };
+/** The statements of a document IAM accepts; MalformedPolicyDocument or LimitExceeded otherwise. */
+function validatedStatements(document: string): PolicyStatement[] {
+  if (document.replace(/\s/g, '').length > IAM_QUOTAS.policySize) {
+    throw quotaExceeded('PolicySize', IAM_QUOTAS.policySize);
+  }
+  const parsed = parsePolicyDocument(document);
+  if (!parsed.ok) throw new AwsQueryError('MalformedPolicyDocument', 400, parsed.message);
+  return parsed.statements;
+}
+
+export function defaultVersionOf(policy: IamPolicy): IamPolicyVersion {
+  const version = policy.versions.find((v) => v.versionId === policy.defaultVersionId);
+  if (!version) throw new Error(`IAM policy ${policy.arn} lacks its default version`);
+  return version;
+}
+
+export type {
+  AccessKeyStatus,
+  IamAccessKey,
+  IamPolicy,
+  IamPolicyVersion,
+  IamSnapshot,
+  IamTag,
+  IamUser,
+};
 export type IamState = ReturnType<typeof createIamState>;
 
 export function createIamState(options: IamStateOptions) {
-  const snapshot = options.snapshot;
+  const snapshot = options.snapshot && upgradeIamSnapshot(options.snapshot);
   const accountId = options.accountId ?? snapshot?.accountId ?? SANDBOX_ACCOUNT_ID;
   if (snapshot && snapshot.accountId !== accountId) {
     throw new Error(`IAM snapshot belongs to account ${snapshot.accountId}, not ${accountId}`);
-  }
-  if (snapshot && snapshot.format !== IAM_SNAPSHOT_FORMAT) {
-    throw new Error(`Unknown IAM snapshot format ${String(snapshot.format)}`);
   }
   const now = options.now ?? Date.now;
   const users = new Map((snapshot?.users ?? []).map((u) => [u.userName, structuredClone(u)]));
@@ -57,7 +87,7 @@ export function createIamState(options: IamStateOptions) {
   const keys = new Map((snapshot?.accessKeys ?? []).map((k) => [k.accessKeyId, { ...k }]));
   const statementsByArn = new Map<string, PolicyStatement[]>();
   for (const policy of policies.values()) {
-    const parsed = parsePolicyDocument(policy.document);
+    const parsed = parsePolicyDocument(defaultVersionOf(policy).document);
     if (!parsed.ok) throw new Error(`IAM snapshot holds a malformed policy ${policy.arn}`);
     statementsByArn.set(policy.arn, parsed.statements);
   }
@@ -79,6 +109,11 @@ export function createIamState(options: IamStateOptions) {
     const policy = policies.get(arn);
     if (!policy) throw noSuchPolicy(arn);
     return policy;
+  }
+  function requireVersion(arn: string, versionId: string): IamPolicyVersion {
+    const version = requirePolicy(arn).versions.find((v) => v.versionId === versionId);
+    if (!version) throw noSuchVersion(arn, versionId);
+    return version;
   }
   function requireKeyOf(userName: string, accessKeyId: string): IamAccessKey {
     requireUser(userName);
@@ -176,11 +211,7 @@ export function createIamState(options: IamStateOptions) {
       description?: string;
       tags: IamTag[];
     }): IamPolicy {
-      if (input.document.replace(/\s/g, '').length > IAM_QUOTAS.policySize) {
-        throw quotaExceeded('PolicySize', IAM_QUOTAS.policySize);
-      }
-      const parsed = parsePolicyDocument(input.document);
-      if (!parsed.ok) throw new AwsQueryError('MalformedPolicyDocument', 400, parsed.message);
+      const statements = validatedStatements(input.document);
       const arn = `arn:aws:iam::${accountId}:policy${input.path}${input.policyName}`;
       const lowerName = input.policyName.toLowerCase();
       if ([...policies.values()].some((p) => p.policyName.toLowerCase() === lowerName)) {
@@ -191,21 +222,25 @@ export function createIamState(options: IamStateOptions) {
         );
       }
       const createDate = now();
+      const { document, ...described } = input;
       const policy: IamPolicy = {
-        ...input,
+        ...described,
         arn,
         policyId: newPolicyId(),
+        versions: [{ versionId: 'v1', document, createDate }],
+        defaultVersionId: 'v1',
+        nextVersionNumber: 2,
         createDate,
         updateDate: createDate,
       };
       policies.set(arn, policy);
-      statementsByArn.set(arn, parsed.statements);
+      statementsByArn.set(arn, statements);
       return policy;
     },
     getPolicy: requirePolicy,
     listPolicies: () => [...policies.values()],
     deletePolicy(arn: string): void {
-      requirePolicy(arn);
+      const policy = requirePolicy(arn);
       if (attachmentCount(arn) > 0) {
         throw new AwsQueryError(
           'DeleteConflict',
@@ -213,8 +248,55 @@ export function createIamState(options: IamStateOptions) {
           'Cannot delete a policy attached to entities.',
         );
       }
+      // IAM deletes only the default version with the policy; the others must go first.
+      if (policy.versions.length > 1) {
+        throw new AwsQueryError(
+          'DeleteConflict',
+          409,
+          "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+        );
+      }
       policies.delete(arn);
       statementsByArn.delete(arn);
+    },
+
+    createPolicyVersion(arn: string, document: string, setAsDefault: boolean): IamPolicyVersion {
+      const policy = requirePolicy(arn);
+      if (policy.versions.length >= IAM_QUOTAS.versionsPerPolicy) {
+        throw new AwsQueryError(
+          'LimitExceeded',
+          409,
+          `A managed policy can have up to ${IAM_QUOTAS.versionsPerPolicy} versions. Before you create a new version, you must delete an existing version.`,
+        );
+      }
+      const statements = validatedStatements(document);
+      const version: IamPolicyVersion = {
+        versionId: `v${policy.nextVersionNumber}`,
+        document,
+        createDate: now(),
+      };
+      policy.versions.push(version);
+      policy.nextVersionNumber += 1;
+      policy.updateDate = version.createDate;
+      if (setAsDefault) {
+        policy.defaultVersionId = version.versionId;
+        statementsByArn.set(arn, statements);
+      }
+      return version;
+    },
+    getPolicyVersion: requireVersion,
+    listPolicyVersions: (arn: string): IamPolicyVersion[] => [...requirePolicy(arn).versions],
+    deletePolicyVersion(arn: string, versionId: string): void {
+      const policy = requirePolicy(arn);
+      requireVersion(arn, versionId);
+      if (versionId === policy.defaultVersionId) {
+        throw new AwsQueryError(
+          'DeleteConflict',
+          409,
+          'Cannot delete the default version of a policy.',
+        );
+      }
+      policy.versions = policy.versions.filter((v) => v.versionId !== versionId);
     },
 
     attachUserPolicy(userName: string, policyArn: string): void {

@@ -1,6 +1,6 @@
 // IAM's XML shapes (User, Policy, AccessKey…) as they appear inside Query-protocol results.
 import { xmlElement, xmlMemberList } from '../aws/query-protocol';
-import type { IamAccessKey, IamPolicy, IamTag, IamUser } from './iam-state';
+import type { IamAccessKey, IamPolicy, IamPolicyVersion, IamTag, IamUser } from './iam-state';
 
 /** IAM timestamps are ISO 8601 in UTC. */
 export const isoDate = (epochMs: number): string => new Date(epochMs).toISOString();
@@ -30,7 +30,7 @@ export function policyXml(policy: IamPolicy, attachmentCount: number, withTags =
     xmlElement('PolicyId', policy.policyId) +
     xmlElement('Arn', policy.arn) +
     xmlElement('Path', policy.path) +
-    xmlElement('DefaultVersionId', 'v1') +
+    xmlElement('DefaultVersionId', policy.defaultVersionId) +
     xmlElement('AttachmentCount', attachmentCount) +
     xmlElement('PermissionsBoundaryUsageCount', 0) +
     xmlElement('IsAttachable', true) +
@@ -47,13 +47,20 @@ const rfc3986Encode = (text: string): string =>
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 
-/** IAM returns policy documents URL-encoded (RFC 3986), which callers must decode. */
-export function policyVersionXml(policy: IamPolicy): string {
+/**
+ * A PolicyVersion. IAM sends the document only from GetPolicyVersion (not CreatePolicyVersion or
+ * ListPolicyVersions), URL-encoded (RFC 3986), which callers must decode.
+ */
+export function policyVersionXml(
+  policy: IamPolicy,
+  version: IamPolicyVersion,
+  withDocument: boolean,
+): string {
   return (
-    xmlElement('Document', rfc3986Encode(policy.document)) +
-    xmlElement('VersionId', 'v1') +
-    xmlElement('IsDefaultVersion', true) +
-    xmlElement('CreateDate', isoDate(policy.createDate))
+    (withDocument ? xmlElement('Document', rfc3986Encode(version.document)) : '') +
+    xmlElement('VersionId', version.versionId) +
+    xmlElement('IsDefaultVersion', version.versionId === policy.defaultVersionId) +
+    xmlElement('CreateDate', isoDate(version.createDate))
   );
 }
 

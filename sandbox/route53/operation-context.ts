@@ -9,7 +9,10 @@ export interface OperationContext {
   body: string;
   /** Throws AccessDenied unless the caller's policies allow this operation on `resourceArn`. */
   authorize(resourceArn: string): void;
-  /** Throws PriorRequestNotComplete while an earlier change to the zone is still being processed. */
+  /**
+   * Marks the zone busy until this change is answered; throws PriorRequestNotComplete while an
+   * earlier change to the zone is still being processed.
+   */
   beginZoneChange(zoneId: string): void;
 }
 

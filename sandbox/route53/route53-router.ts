@@ -5,7 +5,7 @@ import type { AwsIdentity, Caller } from '../aws/identity';
 import { readRequestBody } from '../http/listen';
 import type { CallOutcome } from '../throttle/call-stats';
 import type { FaultKind } from '../throttle/fault-injection';
-import type { RequestThrottle } from '../throttle/route53-throttling';
+import type { RequestThrottle, ZoneChange } from '../throttle/route53-throttling';
 import type { ServiceControls } from '../throttle/service-controls';
 import type { OperationResult } from './operation-context';
 import { errorResponseXml, newRequestId, Route53Error, route53Errors } from './route53-errors';
@@ -38,6 +38,7 @@ export async function serveRoute53Request(
   const route = matchRoute(request.method ?? 'GET', pathname);
   const operation = route?.operation ?? 'Unknown';
   let outcome: CallOutcome = 'ok';
+  let zoneChange: ZoneChange | undefined;
   try {
     if (!route) throw route53Errors.invalidInput(`Unknown operation ${request.method} ${pathname}`);
     const caller = authenticate(deps.identity, request.headers.authorization);
@@ -65,20 +66,28 @@ export async function serveRoute53Request(
       body,
       authorize: (resourceArn) => authorize(deps.identity, caller, operation, resourceArn),
       beginZoneChange: (zoneId) => {
-        if (deps.throttle.beginZoneChange(zoneId)) return;
+        zoneChange = deps.throttle.beginZoneChange(zoneId);
+        if (zoneChange) return;
         outcome = 'priorRequestNotComplete';
         throw route53Errors.priorRequestNotComplete();
       },
     });
+    // The change is processed before it is answered: a change to the same zone arriving meanwhile
+    // is refused, one sent after the answer never is (the zone is free before the answer leaves).
+    if (zoneChange && zoneChange.processingMs > 0) await sleep(zoneChange.processingMs);
+    zoneChange?.finish();
     send(response, result, requestId);
   } catch (error) {
     if (!(error instanceof Route53Error)) throw error;
     if (outcome === 'ok') outcome = 'error';
     send(response, { status: error.status, body: errorResponseXml(error, requestId) }, requestId);
   } finally {
+    zoneChange?.finish();
     deps.controls.stats.record(operation, outcome);
   }
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function authenticate(identity: AwsIdentity, authorization: string | undefined): Caller {
   if (!authorization) throw route53Errors.missingAuthenticationToken();

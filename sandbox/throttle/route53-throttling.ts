@@ -1,5 +1,6 @@
 // Route 53's request throttling: an account bucket plus one bucket per operation, per account,
-// and PriorRequestNotComplete while a zone is still processing an earlier change.
+// and PriorRequestNotComplete for a change that arrives while an earlier change to the same zone
+// is still being processed (AWS refuses only overlapping changes, never one sent after an answer).
 import { TokenBucket, type BucketLimits } from './token-bucket';
 
 export interface ThrottlingConfig {
@@ -11,7 +12,10 @@ export interface ThrottlingConfig {
   operations: Record<string, BucketLimits>;
   priorRequest: {
     enabled: boolean;
-    /** How long a zone is busy applying a change: far shorter than PENDING propagation. */
+    /**
+     * How long a change is processed before it is answered, the zone busy all the while: far
+     * shorter than PENDING propagation, which goes on after the answer.
+     */
     processingMs: number;
   };
 }
@@ -34,6 +38,14 @@ export function defaultThrottlingConfig(): ThrottlingConfig {
   };
 }
 
+/** A change the zone is processing; `finish` frees the zone, and must come before the answer. */
+export interface ZoneChange {
+  processingMs: number;
+  finish(): void;
+}
+
+const UNTRACKED_CHANGE: ZoneChange = { processingMs: 0, finish: () => {} };
+
 interface AccountBuckets {
   account: TokenBucket;
   operations: Map<string, TokenBucket>;
@@ -42,7 +54,8 @@ interface AccountBuckets {
 export class RequestThrottle {
   private config: ThrottlingConfig;
   private buckets = new Map<string, AccountBuckets>();
-  private zoneBusyUntil = new Map<string, number>();
+  /** Zones processing a change, each with a token so a stale `finish` frees nothing. */
+  private zonesProcessing = new Map<string, object>();
 
   constructor(
     config: ThrottlingConfig,
@@ -64,7 +77,7 @@ export class RequestThrottle {
       priorRequest: { ...this.config.priorRequest, ...patch.priorRequest },
     };
     this.buckets.clear();
-    this.zoneBusyUntil.clear();
+    this.zonesProcessing.clear();
     return this.currentConfig;
   }
 
@@ -85,13 +98,18 @@ export class RequestThrottle {
     return true;
   }
 
-  /** False while the zone is still processing an earlier change; otherwise marks it busy. */
-  beginZoneChange(zoneId: string): boolean {
-    if (!this.config.priorRequest.enabled) return true;
-    const now = this.now();
-    if ((this.zoneBusyUntil.get(zoneId) ?? 0) > now) return false;
-    this.zoneBusyUntil.set(zoneId, now + this.config.priorRequest.processingMs);
-    return true;
+  /** Starts processing a change to the zone; undefined while an earlier one is still processed. */
+  beginZoneChange(zoneId: string): ZoneChange | undefined {
+    if (!this.config.priorRequest.enabled) return UNTRACKED_CHANGE;
+    if (this.zonesProcessing.has(zoneId)) return undefined;
+    const token = {};
+    this.zonesProcessing.set(zoneId, token);
+    return {
+      processingMs: this.config.priorRequest.processingMs,
+      finish: () => {
+        if (this.zonesProcessing.get(zoneId) === token) this.zonesProcessing.delete(zoneId);
+      },
+    };
   }
 
   private bucketsOf(accountId: string, now: number): AccountBuckets {

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'delegation.deleted',
   'iam.policy_created',
   'iam.policy_adopted',
+  'iam.policy_version_created',
+  'iam.policy_version_deleted',
   'iam.policy_deleted',
   'iam.user_created',
   'iam.user_adopted',

@@ -1,20 +1,24 @@
-// IAM adapter: the policy, user and access-key operations of one organization's identity,
-// retried on throttling, 5xx and network errors; "already exists" and "no such" are reported
-// as values so callers can adopt or skip.
+// IAM adapter: the policy (and its versions), user and access-key operations of one
+// organization's identity, retried on throttling, 5xx and network errors; "already exists" and
+// "no such" are reported as values so callers can adopt or skip.
 import 'server-only';
 import {
   AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreatePolicyCommand,
+  CreatePolicyVersionCommand,
   CreateUserCommand,
   DeleteAccessKeyCommand,
   DeletePolicyCommand,
+  DeletePolicyVersionCommand,
   DeleteUserCommand,
   DetachUserPolicyCommand,
   GetPolicyCommand,
+  GetPolicyVersionCommand,
   GetUserCommand,
   ListAccessKeysCommand,
   ListAttachedUserPoliciesCommand,
+  ListPolicyVersionsCommand,
 } from '@aws-sdk/client-iam';
 import { awsClients } from './aws-clients';
 import { isRetryableCloudError, toAwsCloudError } from './aws-error';
@@ -70,7 +74,87 @@ export async function createPolicy(
 export const policyExists = async (arn: string) =>
   (await orNull(send(new GetPolicyCommand({ PolicyArn: arn })))) !== null;
 
+/** IAM keeps at most this many versions of a managed policy. */
+export const POLICY_VERSION_LIMIT = 5;
+
+export interface PolicyVersionSummary {
+  versionId: string;
+  isDefault: boolean;
+  createdAt: Date | undefined;
+}
+
+/** The document in effect (the default version's, decoded), or null when there is no policy. */
+export async function getDefaultPolicyDocument(
+  arn: string,
+): Promise<{ versionId: string; document: string } | null> {
+  const policy = await orNull(
+    send<{ Policy?: { DefaultVersionId?: string } }>(new GetPolicyCommand({ PolicyArn: arn })),
+  );
+  const versionId = policy?.Policy?.DefaultVersionId;
+  if (!versionId) return null;
+  const version = await orNull(
+    send<{ PolicyVersion?: { Document?: string } }>(
+      new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }),
+    ),
+  );
+  if (!version) return null;
+  // IAM sends policy documents URL-encoded (RFC 3986).
+  return { versionId, document: decodeURIComponent(version.PolicyVersion?.Document ?? '') };
+}
+
+/** Every version of the policy, or null when there is no policy. */
+export async function listPolicyVersions(arn: string): Promise<PolicyVersionSummary[] | null> {
+  const versions: PolicyVersionSummary[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await orNull(
+      send<{
+        Versions?: { VersionId?: string; IsDefaultVersion?: boolean; CreateDate?: Date }[];
+        IsTruncated?: boolean;
+        Marker?: string;
+      }>(new ListPolicyVersionsCommand({ PolicyArn: arn, Marker: marker })),
+    );
+    if (!page) return null;
+    for (const version of page.Versions ?? []) {
+      versions.push({
+        versionId: version.VersionId ?? '',
+        isDefault: version.IsDefaultVersion ?? false,
+        createdAt: version.CreateDate,
+      });
+    }
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return versions;
+}
+
+/** Creates a version set as the default, so it takes effect at once; returns its id. */
+export async function createDefaultPolicyVersion(arn: string, document: string): Promise<string> {
+  const out = await send<{ PolicyVersion?: { VersionId?: string } }>(
+    new CreatePolicyVersionCommand({
+      PolicyArn: arn,
+      PolicyDocument: document,
+      SetAsDefault: true,
+    }),
+  );
+  return out.PolicyVersion?.VersionId ?? '';
+}
+
+/** Deletes a non-default version; false when it was already gone. */
+export async function deletePolicyVersion(arn: string, versionId: string): Promise<boolean> {
+  return (
+    (await orNull(
+      send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: versionId })),
+    )) !== null
+  );
+}
+
+/** Deletes the policy; IAM wants its non-default versions deleted first. False when it was gone. */
 export async function deletePolicy(arn: string): Promise<boolean> {
+  const versions = await listPolicyVersions(arn);
+  if (!versions) return false;
+  for (const version of versions) {
+    if (!version.isDefault) await deletePolicyVersion(arn, version.versionId);
+  }
   return (await orNull(send(new DeletePolicyCommand({ PolicyArn: arn })))) !== null;
 }
 

@@ -1,11 +1,18 @@
 // Dry run: reads Route 53, IAM and Vault (never writes) and says what one organization lacks and
 // what the reconciler would do about it.
 import type { Organization } from '@/db/rows';
-import { listAccessKeys, policyExists, getUserArn, attachedPolicyArns } from '../cloud/iam';
+import {
+  attachedPolicyArns,
+  getDefaultPolicyDocument,
+  getUserArn,
+  listAccessKeys,
+  policyExists,
+} from '../cloud/iam';
 import { fqdn, getHostedZone } from '../cloud/route53';
 import { platformAccountId } from '../cloud/sts';
-import { policyArnFor } from './org-resource-names';
+import { policyArnFor, zonePolicyDocument } from './org-resource-names';
 import { orgWork, type ProvisioningContext } from './provisioning-context';
+import { samePolicyDocument } from './same-policy-document';
 import { readDelegationState } from './steps/ensure-delegation';
 
 export async function planOrganization(
@@ -44,6 +51,13 @@ export async function planOrganization(
   if (delegation !== 'matches')
     actions.push(`UPSERT the NS delegation of ${names.zoneName} (now ${delegation})`);
   if (!hasPolicy) actions.push(`create IAM policy ${names.policyName}`);
+  else if (zones[0]) {
+    const inEffect = await getDefaultPolicyDocument(policyArn);
+    if (inEffect && !samePolicyDocument(inEffect.document, zonePolicyDocument(zones[0].zoneId)))
+      actions.push(
+        `move IAM policy ${names.policyName} from ${inEffect.versionId} to a new default version scoped to zone ${zones[0].zoneId}`,
+      );
+  }
   if (!userArn) actions.push(`create IAM user ${names.iamUserName} and attach the policy`);
   else if (!((await attachedPolicyArns(names.iamUserName)) ?? []).includes(policyArn))
     actions.push(`attach ${names.policyName} to ${names.iamUserName}`);

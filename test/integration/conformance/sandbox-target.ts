@@ -16,11 +16,26 @@ export const isExternalTarget = Boolean(process.env.CONFORMANCE_ROUTE53_ENDPOINT
 
 /**
  * Conformance tests create and change zones at a pace AWS's token buckets would refuse, so the
- * in-process sandbox runs without them unless a test turns them on.
+ * in-process sandbox runs without them unless a test turns them on. PriorRequestNotComplete stays
+ * as the sandbox ships it: a one-attempt client changing a zone request after request must pass.
  */
 export async function startConformanceTarget(
   options: SandboxOptions = {},
 ): Promise<ConformanceTarget> {
+  return startTarget({
+    keyActivationDelayMs: 0,
+    pendingMs: 200,
+    ...options,
+    throttling: { enabled: false, ...options.throttling },
+  });
+}
+
+/** The sandbox exactly as `npm start` and `npm run sandbox` run it: every limit at its default. */
+export async function startDefaultConformanceTarget(): Promise<ConformanceTarget> {
+  return startTarget({});
+}
+
+async function startTarget(sandboxOptions: SandboxOptions): Promise<ConformanceTarget> {
   const external = process.env.CONFORMANCE_ROUTE53_ENDPOINT;
   if (external) {
     const accessKeyId = process.env.CONFORMANCE_ACCESS_KEY_ID;
@@ -32,12 +47,7 @@ export async function startConformanceTarget(
     }
     return targetFor(external, { accessKeyId, secretAccessKey }, undefined);
   }
-  const sandbox = await startSandbox({
-    keyActivationDelayMs: 0,
-    pendingMs: 200,
-    ...options,
-    throttling: { enabled: false, priorRequest: { enabled: false }, ...options.throttling },
-  });
+  const sandbox = await startSandbox(sandboxOptions);
   return targetFor(
     sandbox.endpoints.route53,
     {

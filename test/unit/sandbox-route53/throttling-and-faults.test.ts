@@ -47,16 +47,35 @@ describe('RequestThrottle', () => {
     ).toHaveLength(2);
   });
 
-  it('marks a zone busy for the processing window only, and can be switched off', () => {
+  it('refuses a change only while an earlier one to the same zone is processed, however late', () => {
     let now = 0;
     const throttle = new RequestThrottle(defaultThrottlingConfig(), () => now);
-    expect(throttle.beginZoneChange('Z1')).toBe(true);
-    expect(throttle.beginZoneChange('Z1')).toBe(false);
-    expect(throttle.beginZoneChange('Z2')).toBe(true);
-    now = 100;
-    expect(throttle.beginZoneChange('Z1')).toBe(true);
+    const first = throttle.beginZoneChange('Z1');
+    expect(first?.processingMs).toBe(100);
+    now = 10_000;
+    // Busy until answered, not for a fixed time: a slow change still holds the zone.
+    expect(throttle.beginZoneChange('Z1')).toBeUndefined();
+    expect(throttle.beginZoneChange('Z2')).toBeDefined();
+    first!.finish();
+    // The moment the first is answered the zone is free again: a sequential client never waits.
+    const second = throttle.beginZoneChange('Z1');
+    expect(second).toBeDefined();
+    second!.finish();
+    second!.finish();
+    expect(throttle.beginZoneChange('Z1')).toBeDefined();
+  });
+
+  it('frees nothing on a stale finish after a reconfiguration, and can be switched off', () => {
+    const throttle = new RequestThrottle(defaultThrottlingConfig(), () => 0);
+    const stale = throttle.beginZoneChange('Z1');
+    throttle.configure({ priorRequest: { processingMs: 300 } });
+    const current = throttle.beginZoneChange('Z1');
+    expect(current?.processingMs).toBe(300);
+    stale!.finish();
+    expect(throttle.beginZoneChange('Z1')).toBeUndefined();
     throttle.configure({ enabled: false, priorRequest: { enabled: false } });
-    expect(throttle.beginZoneChange('Z1')).toBe(true);
+    expect(throttle.beginZoneChange('Z1')).toMatchObject({ processingMs: 0 });
+    expect(throttle.beginZoneChange('Z1')).toMatchObject({ processingMs: 0 });
     expect(
       Array.from({ length: 500 }, () => throttle.admit('a', 'GetHostedZone')).every(Boolean),
     ).toBe(true);

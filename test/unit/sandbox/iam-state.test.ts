@@ -141,6 +141,43 @@ describe('IAM rules', () => {
   });
 });
 
+describe('policy versions', () => {
+  const OTHER_ZONE = 'arn:aws:route53:::hostedzone/Z2';
+  const ALLOW_OTHER_ZONE = ALLOW_ZONE.replace('hostedzone/Z1', 'hostedzone/Z2');
+
+  it('lets only the default version decide what the policy allows', () => {
+    const { iam, advance, user } = setup();
+    const policy = iam.createPolicy({ policyName: 'p', path: '/', document: ALLOW_ZONE, tags: [] });
+    iam.attachUserPolicy(user.userName, policy.arn);
+    const key = iam.createAccessKey(user.userName);
+    advance(DELAY_MS);
+    const caller = iam.resolveCaller(key.accessKeyId)!;
+
+    iam.createPolicyVersion(policy.arn, ALLOW_OTHER_ZONE, false);
+    expect(iam.isAllowed(caller, 'route53:GetHostedZone', ZONE)).toBe(true);
+    expect(iam.isAllowed(caller, 'route53:GetHostedZone', OTHER_ZONE)).toBe(false);
+
+    const v3 = iam.createPolicyVersion(policy.arn, ALLOW_OTHER_ZONE, true);
+    expect(v3.versionId).toBe('v3');
+    expect(iam.getPolicy(policy.arn).defaultVersionId).toBe('v3');
+    expect(iam.isAllowed(caller, 'route53:GetHostedZone', ZONE)).toBe(false);
+    expect(iam.isAllowed(caller, 'route53:GetHostedZone', OTHER_ZONE)).toBe(true);
+  });
+
+  it('never reuses a deleted version id, and refuses a malformed version document', () => {
+    const { iam } = setup();
+    const policy = iam.createPolicy({ policyName: 'p', path: '/', document: ALLOW_ZONE, tags: [] });
+    iam.createPolicyVersion(policy.arn, ALLOW_ZONE, false);
+    iam.deletePolicyVersion(policy.arn, 'v2');
+    expect(iam.createPolicyVersion(policy.arn, ALLOW_ZONE, false).versionId).toBe('v3');
+    expect(iam.listPolicyVersions(policy.arn).map((v) => v.versionId)).toEqual(['v1', 'v3']);
+    expect(() => iam.createPolicyVersion(policy.arn, '{"Version":', true)).toThrow(
+      expect.objectContaining({ code: 'MalformedPolicyDocument', status: 400 }),
+    );
+    expect(iam.listPolicyVersions(policy.arn)).toHaveLength(2);
+  });
+});
+
 describe('snapshot', () => {
   it('restores users, policies, attachments and keys from JSON', () => {
     const { iam, advance, user } = setup();
@@ -159,6 +196,43 @@ describe('snapshot', () => {
     const caller = restored.resolveCaller(key.accessKeyId)!;
     expect(restored.isAllowed(caller, 'route53:GetHostedZone', ZONE)).toBe(true);
     expect(restored.listAccessKeys(user.userName)[0]?.secretAccessKey).toBe(key.secretAccessKey);
+  });
+
+  it('keeps policy versions and the default across a restart', () => {
+    const { iam } = setup();
+    const policy = iam.createPolicy({ policyName: 'p', path: '/', document: ALLOW_ZONE, tags: [] });
+    iam.createPolicyVersion(policy.arn, ALLOW_ZONE.replace('Z1', 'Z2'), true);
+    const restored = createIamState({
+      platformCredentials: PLATFORM,
+      keyActivationDelayMs: 0,
+      snapshot: JSON.parse(JSON.stringify(iam.snapshot())),
+    });
+    expect(restored.getPolicy(policy.arn)).toMatchObject({
+      defaultVersionId: 'v2',
+      nextVersionNumber: 3,
+    });
+    expect(restored.getPolicyVersion(policy.arn, 'v2').document).toContain('hostedzone/Z2');
+  });
+
+  it('upgrades a snapshot from before policy versions: each policy gets v1', () => {
+    const { iam, user } = setup();
+    const policy = iam.createPolicy({ policyName: 'p', path: '/', document: ALLOW_ZONE, tags: [] });
+    iam.attachUserPolicy(user.userName, policy.arn);
+    const current = iam.snapshot();
+    const old = {
+      ...current,
+      format: 'zonekeeper-sandbox-iam/1',
+      policies: current.policies.map(({ versions, ...rest }) => {
+        const { defaultVersionId: _d, nextVersionNumber: _n, ...v1Policy } = rest;
+        return { ...v1Policy, document: versions[0]!.document };
+      }),
+    };
+    const restored = createIamState({
+      platformCredentials: PLATFORM,
+      keyActivationDelayMs: 0,
+      snapshot: old as never,
+    });
+    expect(restored.snapshot()).toEqual(current);
   });
 
   it('refuses a snapshot of another account', () => {

@@ -5,11 +5,13 @@ import type { AddressInfo } from 'node:net';
 import {
   DeleteAccessKeyCommand,
   DeletePolicyCommand,
+  DeletePolicyVersionCommand,
   DeleteUserCommand,
   DetachUserPolicyCommand,
   IAMClient,
   ListAccessKeysCommand,
   ListAttachedUserPoliciesCommand,
+  ListPolicyVersionsCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createIamHttpHandler } from '@/sandbox/iam/iam-http';
@@ -168,8 +170,16 @@ export async function removeUser(client: IAMClient, userName: string): Promise<v
   }
 }
 
+/** Teardown for tests: IAM deletes a policy only once its non-default versions are gone. */
 export async function removePolicy(client: IAMClient, policyArn: string): Promise<void> {
   try {
+    const { Versions } = await client.send(new ListPolicyVersionsCommand({ PolicyArn: policyArn }));
+    for (const version of Versions ?? []) {
+      if (version.IsDefaultVersion) continue;
+      await client.send(
+        new DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: version.VersionId }),
+      );
+    }
     await client.send(new DeletePolicyCommand({ PolicyArn: policyArn }));
   } catch (error) {
     if ((error as Error).name !== 'NoSuchEntityException') throw error;
