@@ -245,6 +245,11 @@ export const clusters = pgTable(
     externalDnsState: text('external_dns_state', { enum: EXTERNAL_DNS_STATES })
       .notNull()
       .default('not-deployed'),
+    // The cluster's ExternalDNS TXT registry flags (--txt-prefix, --txt-suffix,
+    // --txt-wildcard-replacement): its registry records are read with them.
+    txtPrefix: text('txt_prefix').notNull().default(''),
+    txtSuffix: text('txt_suffix').notNull().default(''),
+    txtWildcardReplacement: text('txt_wildcard_replacement').notNull().default(''),
     credentialsVaultVersion: integer('credentials_vault_version'),
     lastSeenAt: timestamp('last_seen_at'),
     createdAt: createdAt(),
@@ -277,6 +282,8 @@ export const dnsRecords = pgTable(
     resource: text('resource'),
     clusterId: text('cluster_id').references(() => clusters.id, { onDelete: 'set null' }),
     ownership: text('ownership', { enum: RECORD_OWNERSHIPS }).notNull().default('unmanaged'),
+    // Why the record has that ownership, in words (which owner, which cluster, which claims).
+    ownershipReason: text('ownership_reason'),
     syncedAt: timestamp('synced_at').notNull(),
   },
   (t) => [

@@ -7,6 +7,7 @@ import type { HostedZone } from '@/db/rows';
 import { listAllRecordSets } from '../cloud/route53';
 import { diffRecordSets, type RecordSetState } from './record-set-diff';
 import { recordSetFromRoute53 } from './record-set-from-route53';
+import { refreshRecordOwnership } from './refresh-record-ownership';
 
 // Rows per statement: far below SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
 const ROWS_PER_STATEMENT = 500;
@@ -17,6 +18,8 @@ export interface ZoneSyncResult {
   added: number;
   changed: number;
   removed: number;
+  /** Rows whose ownership (status, owner, resource, cluster) changed with this sync. */
+  ownershipChanged: number;
   listCalls: number;
   syncedAt: Date;
 }
@@ -71,6 +74,9 @@ export async function syncZoneRecords(
         })),
       );
     }
+    // Ownership depends on every record of the zone (a TXT record owns another), so all of it is
+    // read again; only rows whose ownership moved are written.
+    const ownership = await refreshRecordOwnership(tx, zone);
     await tx.db
       .update(tx.t.hostedZones)
       .set({ recordsSyncedAt: syncedAt, recordCount: listed.length })
@@ -81,6 +87,7 @@ export async function syncZoneRecords(
       added: diff.added.length,
       changed: diff.changed.length,
       removed: diff.removedIds.length,
+      ownershipChanged: ownership.changed,
       listCalls,
       syncedAt,
     };

@@ -159,6 +159,91 @@ describe('record sync', () => {
         expect(zoneAfter!.recordCount).toBe(1_002);
         expect(zoneAfter!.recordsSyncedAt?.getTime()).toBe(second.syncedAt.getTime());
       });
+
+      it('reads ownership from the TXT registry: owned, stale, orphan, conflict, unmanaged', async () => {
+        const name = `owners-${kind.name}.zonekeeper.test`;
+        const awsZoneId = await zoneWithRecords(name, 0);
+        const zone = await zoneRow(awsZoneId, name);
+        const cluster = async (
+          orgId: string,
+          clusterName: string,
+          status: 'running' | 'stopped' | 'deleted',
+        ) => {
+          const uid = `uid-${randomUUID()}`;
+          await store.db
+            .insert(store.t.clusters)
+            .values({ id: randomUUID(), orgId, name: clusterName, uid, status });
+          return uid;
+        };
+        const prod = await cluster(zone.orgId, 'prod', 'running');
+        const staging = await cluster(zone.orgId, 'staging', 'stopped');
+        const gone = await cluster(zone.orgId, 'old', 'deleted');
+        const [otherOrg] = await store.db
+          .insert(store.t.organizations)
+          .values({ id: randomUUID(), slug: `other-${kind.name}`, displayName: 'Other' })
+          .returning();
+        const foreign = await cluster(otherOrg!.id, 'prod', 'running');
+
+        const a = (host: string, ip: string): Change => ({
+          Action: 'CREATE',
+          ResourceRecordSet: {
+            Name: `${host}.${name}`,
+            Type: 'A',
+            TTL: 300,
+            ResourceRecords: [{ Value: ip }],
+          },
+        });
+        const registry = (txtName: string, owner: string, resource: string): Change => ({
+          Action: 'CREATE',
+          ResourceRecordSet: {
+            Name: `${txtName}.${name}`,
+            Type: 'TXT',
+            TTL: 300,
+            ResourceRecords: [
+              {
+                Value: `"heritage=external-dns,external-dns/owner=${owner},external-dns/resource=${resource}"`,
+              },
+            ],
+          },
+        });
+        await send(awsZoneId, [
+          a('web', '192.0.2.10'),
+          registry('a-web', prod, 'service/shop/web'),
+          a('docs', '192.0.2.11'),
+          registry('a-docs', staging, 'service/docs/docs'),
+          a('legacy', '192.0.2.12'),
+          registry('a-legacy', gone, 'ingress/legacy/legacy'),
+          a('stolen', '192.0.2.13'),
+          registry('a-stolen', foreign, 'service/x/stolen'),
+          a('manual', '192.0.2.14'),
+        ]);
+        await syncZoneRecords(store, zone);
+        let rows = await rowsOf(zone.id);
+        const of = (host: string) =>
+          rows.find((r) => r.name === `${host}.${name}.` && r.type === 'A');
+        expect(of('web')).toMatchObject({
+          ownership: 'owned',
+          ownerId: prod,
+          resource: 'service/shop/web',
+        });
+        expect(of('docs')).toMatchObject({ ownership: 'stale', ownerId: staging });
+        expect(of('legacy')).toMatchObject({ ownership: 'orphan', ownerId: gone });
+        expect(of('legacy')!.ownershipReason).toMatch(/old/);
+        expect(of('stolen')).toMatchObject({ ownership: 'conflict' });
+        expect(of('stolen')!.clusterId).toBeNull();
+        expect(of('manual')).toMatchObject({ ownership: 'unmanaged', ownerId: null });
+
+        // Nothing moved: a second sync writes no ownership.
+        expect((await syncZoneRecords(store, zone)).ownershipChanged).toBe(0);
+        // The stopped cluster runs again: its record becomes owned on the next sync.
+        await store.db
+          .update(store.t.clusters)
+          .set({ status: 'running' })
+          .where(eq(store.t.clusters.uid, staging));
+        expect((await syncZoneRecords(store, zone)).ownershipChanged).toBeGreaterThanOrEqual(1);
+        rows = await rowsOf(zone.id);
+        expect(of('docs')).toMatchObject({ ownership: 'owned' });
+      });
     });
   }
 });
