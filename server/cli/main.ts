@@ -14,6 +14,7 @@ import { planOrganization } from '../provisioning/plan-organization';
 import { createProvisioningContext } from '../provisioning/provisioning-context';
 import { getStore } from '../store';
 import { printStatus } from './print-status';
+import { hostnamesCommand, recordsSyncCommand } from './records-commands';
 import { reconcileUnderLease } from './reconcile-under-lease';
 import { rotateKeyCommand } from './rotate-key-command';
 import { runReconcilerUntilSignalled } from './run-reconciler';
@@ -32,7 +33,11 @@ const USAGE = `Usage: npm run zk -- <command> [options]
                                       it, then delete the old one; returns when that is done
                                       (exit 0) or failed (exit 1). --no-wait only asks for it:
                                       the reconciler loop (or "reconcile --org") does the work
-  delete-org --org <slug> --yes       tear the org's zone and identity down`;
+  delete-org --org <slug> --yes       tear the org's zone and identity down
+  records sync [--org <slug>]         list every live zone (or the org's) from Route 53 into the
+                                      store now, with each record's ExternalDNS owner
+  hostnames --org <slug> [--cluster <name>] [--status owned|stale|orphan|conflict|unmanaged]
+            [--json]                  the org's records as last synced (--json: one object a line)`;
 
 const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
 
@@ -48,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       yes: { type: 'boolean' },
       help: { type: 'boolean' },
       'no-wait': { type: 'boolean' },
+      cluster: { type: 'string' },
+      status: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -145,6 +152,16 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `Deletion of ${org.slug} requested; the reconciler removes its delegation, zone and identity.`,
       );
+      return EXIT.ok;
+    }
+    case 'records': {
+      if (positionals[1] !== 'sync') return usage(EXIT.usage, 'Did you mean "records sync"?');
+      return (await recordsSyncCommand(store, await orgs())) ? EXIT.ok : EXIT.notConverged;
+    }
+    case 'hostnames': {
+      if (!values.org) return usage(EXIT.usage, 'hostnames needs --org <slug>.');
+      const [org] = await orgs();
+      await hostnamesCommand(store, org!, values);
       return EXIT.ok;
     }
     default:

@@ -1,7 +1,6 @@
 // `zk rotate-key` as an operator runs it, in a child process against the sandbox: by default it
 // returns once the new key is in Vault, verified with STS and the old key deleted, also when
 // another replica holds the reconciler lease and does the work; --no-wait only asks for it.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,16 +20,11 @@ import {
 } from '@/server/provisioning/leader-lease';
 import { reconcilePass } from '@/server/provisioning/reconcile-pass';
 import { RECONCILER_LEASE } from '@/server/provisioning/reconciler-loop';
+import { runZk, type ZkRun } from '../../support/zk-cli';
 import { BASE_DOMAIN, startProvisioningSandbox } from '../provisioning/provisioning-env';
 
 const CASE_TIMEOUT_MS = 120_000;
 const LEASE_TTL_MS = 2_000;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('zk rotate-key', () => {
   let sandbox: Sandbox;
@@ -64,7 +58,7 @@ describe('zk rotate-key', () => {
   });
 
   /** The CLI exactly as `npm run zk` starts it. */
-  function zk(args: string[]): Promise<Run> {
+  function zk(args: string[]): Promise<ZkRun> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...sandbox.env,
@@ -76,18 +70,7 @@ describe('zk rotate-key', () => {
     };
     // The server code in this process sets it; the CLI must silence the notice by itself.
     delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
-    const child = spawn(
-      path.resolve('node_modules/.bin/tsx'),
-      ['--conditions=react-server', 'server/cli/main.ts', ...args],
-      { env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    return new Promise((resolve) =>
-      child.once('close', (code) => resolve({ code, stdout, stderr })),
-    );
+    return runZk(env, args);
   }
 
   async function provisioned(slug: string) {
