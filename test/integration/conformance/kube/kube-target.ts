@@ -90,6 +90,8 @@ export function rawRequest(
       {
         method,
         ca: cluster.caCertificate,
+        // A fresh connection per request, so a stopped cluster shows as refused connections.
+        agent: false,
         headers: {
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
           ...(options.body !== undefined
