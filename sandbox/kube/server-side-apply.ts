@@ -137,7 +137,8 @@ export function applyConfiguration(
       entries.push({ ...entry, fieldsV1: toFieldsV1([...fields].map(pathFromKey)) });
   }
   if (!placed) entries.push(entryOf(context, 'Apply', appliedKeys));
-  return { ok: true, object: merged, managedFields: pruneToObject(entries, merged) };
+  // The applier keeps its entry even when it owns nothing (a bare Namespace): it has applied.
+  return { ok: true, object: merged, managedFields: pruneToObject(entries, merged, isMine) };
 }
 
 /**
@@ -175,7 +176,11 @@ export function recordUpdate(
 }
 
 /** Drops owned paths the object no longer has, then entries left with nothing. */
-function pruneToObject(entries: ManagedFieldsEntry[], object: JsonObject): ManagedFieldsEntry[] {
+function pruneToObject(
+  entries: ManagedFieldsEntry[],
+  object: JsonObject,
+  keep: (entry: ManagedFieldsEntry) => boolean = () => false,
+): ManagedFieldsEntry[] {
   return entries
     .map((entry) => ({
       ...entry,
@@ -183,7 +188,7 @@ function pruneToObject(entries: ManagedFieldsEntry[], object: JsonObject): Manag
         fromFieldsV1(entry.fieldsV1).filter((path) => valueAt(object, path).found),
       ),
     }))
-    .filter((entry) => Object.keys(entry.fieldsV1).length > 0);
+    .filter((entry) => keep(entry) || Object.keys(entry.fieldsV1).length > 0);
 }
 
 /** The API server's wording: `Apply failed with 1 conflict: conflict with "x" using apps/v1: .spec.replicas`. */
