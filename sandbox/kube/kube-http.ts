@@ -25,6 +25,7 @@ import {
   unauthorized,
 } from './kube-status';
 import { resourceKey, type KubeStore, type StoreEvent } from './kube-store';
+import { decodeProtobufObject } from './protobuf-body';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { toTable, type IncludeObject } from './kube-table';
 
@@ -71,7 +72,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -80,10 +81,14 @@ async function readBody(request: IncomingMessage): Promise<string> {
       throw new KubeApiError(413, 'RequestEntityTooLarge', 'the request body is too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function parseObjectBody(text: string, contentType: string): JsonObject {
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+
+function parseObjectBody(raw: Buffer, contentType: string): JsonObject {
+  if (contentType === PROTOBUF) return decodeProtobufObject(raw);
+  const text = raw.toString('utf8');
   let body: unknown;
   try {
     body = /yaml/.test(contentType) ? parseYaml(text) : JSON.parse(text);
@@ -293,16 +298,16 @@ async function handleResource(
 
   const write = writeOptionsOf(request, query);
   const contentType = (request.headers['content-type'] ?? 'application/json').split(';')[0]!.trim();
-  const text = await readBody(request);
+  const raw = await readBody(request);
   if (verb === 'create') {
-    const created = api.create(type, namespace, parseObjectBody(text, contentType), write);
+    const created = api.create(type, namespace, parseObjectBody(raw, contentType), write);
     return sendJson(response, 201, created);
   }
   if (verb === 'update') {
     return sendJson(
       response,
       200,
-      api.replace(type, namespace, name!, parseObjectBody(text, contentType), write),
+      api.replace(type, namespace, name!, parseObjectBody(raw, contentType), write),
     );
   }
   if (verb === 'patch') {
@@ -314,11 +319,12 @@ async function handleResource(
         return false;
       }
     })();
-    const patched = api.patch(type, namespace, name!, contentType, text, write);
+    const patched = api.patch(type, namespace, name!, contentType, raw.toString('utf8'), write);
     return sendJson(response, existed ? 200 : 201, patched);
   }
   if (verb === 'delete') {
-    const deleteOptions = text.trim() ? parseObjectBody(text, contentType) : {};
+    const deleteOptions =
+      raw.length > 0 && contentType !== PROTOBUF ? parseObjectBody(raw, contentType) : {};
     const preconditions = isJsonObject(deleteOptions.preconditions)
       ? deleteOptions.preconditions
       : {};

@@ -48,7 +48,7 @@ export function kubectl(
       args,
       {
         env: {
-          PATH: process.env.PATH,
+          ...process.env,
           HOME: target.workDir,
           KUBECONFIG: kubeconfigPath,
           KUBECACHEDIR: path.join(target.workDir, 'cache'),

@@ -274,6 +274,68 @@ describe('kubectl against a sandbox cluster', () => {
     expect(missing.stderr.trim()).toBe('Error from server (NotFound): services "web" not found');
   });
 
+  it('kubectl create service loadbalancer (a protobuf body) creates a Service that kubectl delete removes', async () => {
+    const created = await run(['create', 'service', 'loadbalancer', 'api', '--tcp=443:8443']);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout.trim()).toBe('service/api created');
+    const service = JSON.parse((await run(['get', 'svc', 'api', '-o', 'json'])).stdout);
+    expect(service.metadata.labels).toEqual({ app: 'api' });
+    expect(service.spec).toMatchObject({ type: 'LoadBalancer', selector: { app: 'api' } });
+    expect(service.spec.ports).toEqual([
+      expect.objectContaining({ name: '443-8443', port: 443, targetPort: 8443, protocol: 'TCP' }),
+    ]);
+    expect(service.status.loadBalancer.ingress[0].hostname).toMatch(
+      /\.us-east-1\.elb\.amazonaws\.com$/,
+    );
+    expect((await run(['delete', 'service', 'api'])).stdout.trim()).toBe('service "api" deleted');
+    expect((await run(['get', 'svc', 'api'])).code).not.toBe(0);
+  });
+
+  it('kubectl create namespace, secret generic and serviceaccount work; deleting the namespace removes its contents', async () => {
+    expect((await run(['create', 'namespace', 'team-a'])).stdout.trim()).toBe(
+      'namespace/team-a created',
+    );
+    const secret = await run([
+      '-n',
+      'team-a',
+      'create',
+      'secret',
+      'generic',
+      'creds',
+      '--from-literal=credentials=abc',
+    ]);
+    expect(secret.stdout.trim()).toBe('secret/creds created');
+    expect((await run(['-n', 'team-a', 'create', 'serviceaccount', 'robot'])).code).toBe(0);
+    const data = await run([
+      '-n',
+      'team-a',
+      'get',
+      'secret',
+      'creds',
+      '-o',
+      'jsonpath={.data.credentials}',
+    ]);
+    expect(Buffer.from(data.stdout, 'base64').toString()).toBe('abc');
+    const accounts = await run(['-n', 'team-a', 'get', 'sa', '-o', 'name']);
+    expect(accounts.stdout.trim().split('\n')).toEqual([
+      'serviceaccount/default',
+      'serviceaccount/robot',
+    ]);
+
+    const deleted = await run(['delete', 'namespace', 'team-a']);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout.trim()).toBe('namespace "team-a" deleted');
+    expect((await run(['-n', 'team-a', 'get', 'secret', 'creds'])).code).not.toBe(0);
+  });
+
+  it('a typed create of a kind whose protobuf form is not modeled fails with a clear message', async () => {
+    const result = await run(['create', 'deployment', 'x', '--image=nginx']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(
+      'cannot decode this protobuf body (kind Deployment is not modeled)',
+    );
+  });
+
   it('an invalid object is refused with the 422 causes', async () => {
     const file = writeManifest(
       target,
