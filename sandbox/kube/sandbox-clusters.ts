@@ -18,7 +18,7 @@ export interface SandboxClustersOptions {
 }
 
 /** `acme-prod` -> `KUBECONFIG_ACME_PROD`. */
-export const kubeconfigVariable = (clusterName: string) =>
+export const kubeconfigVariable = (clusterName: string): `KUBECONFIG_${string}` =>
   `KUBECONFIG_${clusterName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 
 export async function startSandboxClusters(options: SandboxClustersOptions) {
@@ -57,7 +57,7 @@ export async function startSandboxClusters(options: SandboxClustersOptions) {
         kubeconfigVariable(cluster.name),
         cluster.kubeconfigPath,
       ]),
-    ),
+    ) as Record<`KUBECONFIG_${string}`, string>,
     close: closeAll,
   };
 }
