@@ -134,7 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
     };
     return {
       endpoints,
-      env: {
+      env: withKubeconfigs(kube.env, {
         AWS_ENDPOINT_URL_ROUTE_53: endpoints.route53,
         AWS_ENDPOINT_URL_IAM: endpoints.iam,
         AWS_ENDPOINT_URL_STS: endpoints.sts,
@@ -143,8 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
         AWS_SECRET_ACCESS_KEY: credentials.platformCredentials.secretAccessKey,
         VAULT_ADDR: endpoints.vault,
         VAULT_TOKEN: credentials.vaultRootToken,
-        ...kube.env,
-      } satisfies Record<string, string>,
+      }),
       parentZone,
       accountId: SANDBOX_ACCOUNT_ID,
       /** In-process handles for tests and benchmarks in the same process. */
@@ -171,6 +170,14 @@ export async function startSandbox(options: SandboxOptions = {}) {
 }
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+/** The AWS and Vault variables plus one KUBECONFIG_<NAME> per sandbox cluster. */
+function withKubeconfigs<T extends Record<string, string>>(
+  kubeconfigs: Record<`KUBECONFIG_${string}`, string>,
+  variables: T,
+): T & Record<`KUBECONFIG_${string}`, string> {
+  return { ...variables, ...kubeconfigs };
+}
 
 /** Services without a change hook are saved after any request that may have written. */
 function saveAfterWrites(handler: RequestListener, file: JsonStateFile<unknown> | undefined) {
