@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --kube-clusters <a,b>  sandbox Kubernetes clusters (default acme-prod,acme-staging,globex-prod;
                          "" for none); each prints KUBECONFIG_<NAME>=<its kubeconfig file>
   --kube-port <n>      port of the first cluster, the next ones count up (default 4520)
-  --rollout-delay-ms <n>  how long a Deployment rollout takes (default 1500)`;
+  --controller-delay-ms <n>  how long a rollout or a namespace's removal takes (default 1500)`;
 
 const DEFAULT_KUBE_CLUSTERS = 'acme-prod,acme-staging,globex-prod';
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       'no-throttling': { type: 'boolean' },
       'kube-clusters': { type: 'string' },
       'kube-port': { type: 'string' },
-      'rollout-delay-ms': { type: 'string' },
+      'controller-delay-ms': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       ports: Object.fromEntries(
         clusters.map((name, index) => [name, firstKubePort === 0 ? 0 : firstKubePort + index]),
       ),
-      rolloutDelayMs: integer(values['rollout-delay-ms'], 'rollout-delay-ms'),
+      controllerDelayMs: integer(values['controller-delay-ms'], 'controller-delay-ms'),
     },
   });
 

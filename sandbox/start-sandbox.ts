@@ -51,8 +51,8 @@ export interface SandboxOptions {
     clusters: readonly string[];
     /** Port per cluster name; missing ones pick a free port. */
     ports?: Readonly<Record<string, number>>;
-    /** How long a Deployment rollout takes (default 1.5 s). */
-    rolloutDelayMs?: number;
+    /** How long the simulated controllers take: a rollout, a namespace's removal (default 1.5 s). */
+    controllerDelayMs?: number;
   };
   now?: () => number;
 }
@@ -106,7 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
     ports: options.kube?.ports,
     persistDir: options.persistDir,
     region,
-    rolloutDelayMs: options.kube?.rolloutDelayMs,
+    controllerDelayMs: options.kube?.controllerDelayMs,
     now: options.now,
   });
   const listen = async (handler: RequestListener, port: number | undefined) => {

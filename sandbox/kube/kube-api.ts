@@ -3,14 +3,9 @@
 // Namespace lifecycle and the simulated Deployment controller. HTTP lives in kube-http.ts.
 import { randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
-import { rolloutCompletedStatus, rolloutPending, rolloutStartedStatus } from './deployment-rollout';
+import { rolloutStartedStatus } from './deployment-rollout';
 import { deepEqual, isJsonObject, type JsonObject } from './field-paths';
-import {
-  findResourceType,
-  groupVersionOf,
-  KUBE_RESOURCE_TYPES,
-  type KubeResourceType,
-} from './kube-resources';
+import { findResourceType, groupVersionOf, type KubeResourceType } from './kube-resources';
 import {
   alreadyExists,
   badRequest,
@@ -24,6 +19,7 @@ import { resourceKey, type KubeStore } from './kube-store';
 import { jsonMergePatch, strategicMergePatch } from './merge-patch';
 import { applyDefaults, type DefaultingContext } from './object-defaults';
 import { validateObject } from './object-validation';
+import { createSimulatedControllers } from './simulated-controllers';
 import {
   applyConfiguration,
   describeConflicts,
@@ -34,8 +30,8 @@ import {
 export interface KubeApiOptions {
   store: KubeStore;
   region: string;
-  /** How long a simulated rollout takes before every replica reports ready. */
-  rolloutDelayMs: number;
+  /** How long the simulated controllers take: a rollout to finish, a namespace to go away. */
+  controllerDelayMs: number;
   now: () => number;
 }
 
@@ -47,7 +43,6 @@ export interface WriteOptions {
 const NAMESPACES = findResourceType('', 'v1', 'namespaces')!;
 const SERVICE_ACCOUNTS = findResourceType('', 'v1', 'serviceaccounts')!;
 const SERVICES = findResourceType('', 'v1', 'services')!;
-const DEPLOYMENTS = findResourceType('apps', 'v1', 'deployments')!;
 
 const SERVICE_CIDR_PREFIX = '10.96';
 const NODE_PORT_RANGE = { first: 30000, last: 32767 };
@@ -63,8 +58,11 @@ const timestamp = (milliseconds: number) =>
 
 export function createKubeApi(options: KubeApiOptions) {
   const { store } = options;
-  const rolloutTimers = new Map<string, NodeJS.Timeout>();
-  let rolloutsStalled = false;
+  const controllers = createSimulatedControllers({
+    store,
+    delayMs: options.controllerDelayMs,
+    timestamp: () => timestamp(options.now()),
+  });
 
   const defaulting: DefaultingContext = {
     region: options.region,
@@ -92,9 +90,17 @@ export function createKubeApi(options: KubeApiOptions) {
   const namespaceOf = (type: KubeResourceType, namespace: string | undefined) =>
     type.namespaced ? (namespace ?? '') : '';
 
-  function requireNamespace(type: KubeResourceType, namespace: string): void {
+  function requireNamespace(type: KubeResourceType, namespace: string, name: string): void {
     if (!type.namespaced) return;
-    if (!store.get(resourceKey(NAMESPACES), '', namespace)) throw notFound(NAMESPACES, namespace);
+    const found = store.get(resourceKey(NAMESPACES), '', namespace);
+    if (!found) throw notFound(NAMESPACES, namespace);
+    if (metadataOf(found).deletionTimestamp)
+      throw new KubeApiError(
+        403,
+        'Forbidden',
+        `${type.plural} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+        { name, kind: type.plural },
+      );
   }
 
   function checkTypeOf(type: KubeResourceType, body: JsonObject): void {
@@ -155,29 +161,6 @@ export function createKubeApi(options: KubeApiOptions) {
     return { templateChanged, specChanged };
   }
 
-  function scheduleRollout(deployment: JsonObject): void {
-    const metadata = metadataOf(deployment);
-    const key = `${String(metadata.namespace)}/${String(metadata.name)}`;
-    clearTimeout(rolloutTimers.get(key));
-    const generation = metadata.generation;
-    const timer = setTimeout(() => {
-      rolloutTimers.delete(key);
-      if (rolloutsStalled) return;
-      const current = store.get(
-        resourceKey(DEPLOYMENTS),
-        String(metadata.namespace),
-        String(metadata.name),
-      );
-      if (!current || metadataOf(current).generation !== generation) return;
-      store.put(resourceKey(DEPLOYMENTS), {
-        ...current,
-        status: rolloutCompletedStatus(current, timestamp(options.now())),
-      });
-    }, options.rolloutDelayMs);
-    timer.unref();
-    rolloutTimers.set(key, timer);
-  }
-
   const context = (type: KubeResourceType, fieldManager: string) => ({
     manager: fieldManager,
     apiVersion: groupVersionOf(type),
@@ -195,7 +178,7 @@ export function createKubeApi(options: KubeApiOptions) {
     if (previous && sameContent(previous, object)) return previous;
     if (write.dryRun) return object;
     const stored = store.put(resourceKey(type), object);
-    if (type.kind === 'Deployment' && changes.specChanged) scheduleRollout(stored);
+    if (type.kind === 'Deployment' && changes.specChanged) controllers.scheduleRollout(stored);
     if (type.kind === 'Namespace' && !previous) {
       const namespace = String(metadataOf(stored).name);
       if (!store.get(resourceKey(SERVICE_ACCOUNTS), namespace, 'default'))
@@ -228,7 +211,7 @@ export function createKubeApi(options: KubeApiOptions) {
       metadata.name = `${metadata.generateName}${randomUUID().replace(/-/g, '').slice(0, 5)}`;
     const name = String(metadata.name ?? '');
     if (name && store.get(resourceKey(type), ns, name)) throw alreadyExists(type, name);
-    requireNamespace(type, ns);
+    requireNamespace(type, ns, name);
     metadata.uid = randomUUID();
     metadata.creationTimestamp = timestamp(options.now());
     delete metadata.managedFields;
@@ -279,6 +262,7 @@ export function createKubeApi(options: KubeApiOptions) {
       uid: previousMetadata.uid,
       creationTimestamp: previousMetadata.creationTimestamp,
       resourceVersion: previousMetadata.resourceVersion,
+      ...serverKept(previousMetadata),
     });
     delete metadata.managedFields;
     const changes = finishWrite(type, object, existing);
@@ -332,7 +316,7 @@ export function createKubeApi(options: KubeApiOptions) {
     for (const key of ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'selfLink'])
       delete metadata[key];
     delete configuration.status;
-    if (!existing) requireNamespace(type, ns);
+    if (!existing) requireNamespace(type, ns, name);
 
     const live = existing ? withoutManagedFields(existing) : undefined;
     const ownership = (existing ? metadataOf(existing).managedFields : undefined) as
@@ -366,6 +350,7 @@ export function createKubeApi(options: KubeApiOptions) {
         uid: previousMetadata.uid,
         creationTimestamp: previousMetadata.creationTimestamp,
         resourceVersion: previousMetadata.resourceVersion,
+        ...serverKept(previousMetadata),
       });
     } else {
       objectMetadata.uid = randomUUID();
@@ -442,22 +427,17 @@ export function createKubeApi(options: KubeApiOptions) {
       );
     if (dryRun) return existing;
     if (type.kind === 'Namespace') {
-      // The namespace controller deletes everything in a namespace before the namespace itself.
-      for (const candidate of KUBE_RESOURCE_TYPES.filter((t) => t.namespaced)) {
-        for (const object of store.list(resourceKey(candidate), name))
-          store.remove(resourceKey(candidate), name, String(metadataOf(object).name));
-      }
+      // Like the real namespace lifecycle: Terminating at once, emptied and removed shortly after.
+      if (metadata.deletionTimestamp) return existing;
+      const terminating = structuredClone(existing);
+      metadataOf(terminating).deletionTimestamp = timestamp(options.now());
+      terminating.status = { phase: 'Terminating' };
+      const stored = store.put(resourceKey(type), terminating);
+      controllers.scheduleNamespaceRemoval(stored);
+      return stored;
     }
-    if (type.kind === 'Deployment') clearTimeout(rolloutTimers.get(`${ns}/${name}`));
-    const removed = store.remove(resourceKey(type), ns, name)!;
-    if (type.kind === 'Namespace') removed.status = { phase: 'Terminating' };
-    return removed;
-  }
-
-  /** Restarts the simulated controller for rollouts a restart (or a stall) left unfinished. */
-  function resumeRollouts(): void {
-    for (const deployment of store.list(resourceKey(DEPLOYMENTS)))
-      if (rolloutPending(deployment)) scheduleRollout(deployment);
+    if (type.kind === 'Deployment') controllers.cancelRollout(ns, name);
+    return store.remove(resourceKey(type), ns, name)!;
   }
 
   return {
@@ -467,20 +447,19 @@ export function createKubeApi(options: KubeApiOptions) {
     replace,
     patch,
     delete: remove,
-    resumeRollouts,
-    /** Test hook: while stalled, rollouts never finish (a stuck rollout); unstalling resumes them. */
-    setRolloutsStalled(stalled: boolean): void {
-      rolloutsStalled = stalled;
-      if (!stalled) resumeRollouts();
-    },
-    close(): void {
-      for (const timer of rolloutTimers.values()) clearTimeout(timer);
-      rolloutTimers.clear();
-    },
+    /** Picks up rollouts and namespace removals a restart left unfinished. */
+    resumeControllers: controllers.resume,
+    setRolloutsStalled: controllers.setRolloutsStalled,
+    close: controllers.close,
   };
 }
 
 export type KubeApi = ReturnType<typeof createKubeApi>;
+
+/** Metadata only the server sets, carried over from the stored object on every write. */
+function serverKept(metadata: JsonObject): JsonObject {
+  return metadata.deletionTimestamp ? { deletionTimestamp: metadata.deletionTimestamp } : {};
+}
 
 function withoutManagedFields(object: JsonObject): JsonObject {
   const copy = structuredClone(object);

@@ -55,6 +55,7 @@ function apiResource(type: KubeResourceType) {
     kind: type.kind,
     verbs: type.verbs,
     ...(type.shortNames.length > 0 ? { shortNames: type.shortNames } : {}),
+    ...(type.categories.length > 0 ? { categories: type.categories } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export interface KubeResourceType {
   verbs: string[];
   /** Whether writes to the type's spec bump metadata.generation, as the real registry does. */
   tracksGeneration: boolean;
+  /** Discovery categories; `kubectl get all` lists the types in `all`. */
+  categories: string[];
 }
 
 const READ_WRITE = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
@@ -25,7 +27,7 @@ function type(
   version: string,
   plural: string,
   kind: string,
-  options: Partial<Pick<KubeResourceType, 'namespaced' | 'shortNames' | 'verbs'>> & {
+  options: Partial<Pick<KubeResourceType, 'namespaced' | 'shortNames' | 'verbs' | 'categories'>> & {
     generation?: boolean;
   } = {},
 ): KubeResourceType {
@@ -39,6 +41,7 @@ function type(
     shortNames: options.shortNames ?? [],
     verbs: options.verbs ?? READ_WRITE,
     tracksGeneration: options.generation ?? false,
+    categories: options.categories ?? [],
   };
 }
 
@@ -46,14 +49,18 @@ export const KUBE_RESOURCE_TYPES: readonly KubeResourceType[] = [
   type('', 'v1', 'namespaces', 'Namespace', { namespaced: false, shortNames: ['ns'] }),
   type('', 'v1', 'serviceaccounts', 'ServiceAccount', { shortNames: ['sa'] }),
   type('', 'v1', 'secrets', 'Secret'),
-  type('', 'v1', 'services', 'Service', { shortNames: ['svc'] }),
-  type('', 'v1', 'pods', 'Pod', { shortNames: ['po'], verbs: READ_ONLY }),
+  type('', 'v1', 'services', 'Service', { shortNames: ['svc'], categories: ['all'] }),
+  type('', 'v1', 'pods', 'Pod', { shortNames: ['po'], verbs: READ_ONLY, categories: ['all'] }),
   type('', 'v1', 'nodes', 'Node', { namespaced: false, shortNames: ['no'], verbs: READ_ONLY }),
   type('rbac.authorization.k8s.io', 'v1', 'clusterroles', 'ClusterRole', { namespaced: false }),
   type('rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', 'ClusterRoleBinding', {
     namespaced: false,
   }),
-  type('apps', 'v1', 'deployments', 'Deployment', { shortNames: ['deploy'], generation: true }),
+  type('apps', 'v1', 'deployments', 'Deployment', {
+    shortNames: ['deploy'],
+    generation: true,
+    categories: ['all'],
+  }),
   type('networking.k8s.io', 'v1', 'ingresses', 'Ingress', {
     shortNames: ['ing'],
     generation: true,

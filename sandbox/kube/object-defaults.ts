@@ -31,7 +31,7 @@ function defaultNamespace(object: JsonObject): void {
   const metadata = objectAt(object, 'metadata');
   objectAt(metadata, 'labels')['kubernetes.io/metadata.name'] = metadata.name;
   objectAt(object, 'spec').finalizers ??= ['kubernetes'];
-  object.status = { phase: 'Active' };
+  object.status = { phase: metadata.deletionTimestamp ? 'Terminating' : 'Active' };
 }
 
 function defaultSecret(object: JsonObject): void {

@@ -24,7 +24,8 @@ export interface SandboxClusterOptions {
   /** The serving certificate; kubectl sends tokens only over HTTPS. */
   tls: SandboxTls;
   region?: string;
-  rolloutDelayMs?: number;
+  /** How long the simulated controllers take (a rollout, a namespace's removal; default 1.5 s). */
+  controllerDelayMs?: number;
   now?: () => number;
 }
 
@@ -53,7 +54,7 @@ export async function startSandboxCluster(options: SandboxClusterOptions) {
   const api = createKubeApi({
     store,
     region: options.region ?? 'us-east-1',
-    rolloutDelayMs: options.rolloutDelayMs ?? 1_500,
+    controllerDelayMs: options.controllerDelayMs ?? 1_500,
     now,
   });
   // Without persistence only the kubeconfig files (which kubectl needs) touch the disk.
@@ -62,7 +63,7 @@ export async function startSandboxCluster(options: SandboxClusterOptions) {
     : undefined;
   store.subscribe(() => file?.scheduleSave());
   seedCluster(api, store, options.name, now());
-  api.resumeRollouts();
+  api.resumeControllers();
   file?.scheduleSave();
   file?.flush();
 

@@ -13,7 +13,7 @@ export interface SandboxClustersOptions {
   /** State and kubeconfigs go to `<persistDir>/kube/`; without it, to a temporary directory. */
   persistDir?: string;
   region?: string;
-  rolloutDelayMs?: number;
+  controllerDelayMs?: number;
   now?: () => number;
 }
 
@@ -42,7 +42,7 @@ export async function startSandboxClusters(options: SandboxClustersOptions) {
         persist: Boolean(options.persistDir),
         tls,
         region: options.region,
-        rolloutDelayMs: options.rolloutDelayMs,
+        controllerDelayMs: options.controllerDelayMs,
         now: options.now,
       });
     }

@@ -1,9 +1,8 @@
 // The sandbox Kubernetes API on the wire: authentication, discovery, the Status bodies of
 // failures, replace with resourceVersion preconditions, merge patch, and watch streams.
-import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxCluster } from '@/sandbox/kube/sandbox-cluster';
-import { rawRequest, startKubeTarget, type KubeTarget } from './kube-target';
+import { rawRequest, startKubeTarget, watchUntil, type KubeTarget } from './kube-target';
 
 const secret = (name: string, data: Record<string, string> = { key: 'dmFsdWU=' }) =>
   JSON.stringify({
@@ -217,37 +216,17 @@ describe('the sandbox Kubernetes API over HTTPS', () => {
     const list = (await call('GET', '/api/v1/namespaces/default/secrets')).json() as {
       metadata: { resourceVersion: string };
     };
-    const events: { type: string; object: { metadata: { name: string } } }[] = [];
-    const seen = new Promise<void>((resolve, reject) => {
-      const req = request(
-        new URL(
-          `/api/v1/namespaces/default/secrets?watch=true&resourceVersion=${list.metadata.resourceVersion}`,
-          cluster.url,
-        ),
-        { ca: cluster.caCertificate, headers: { authorization: `Bearer ${cluster.adminToken}` } },
-        (res) => {
-          let buffered = '';
-          res.on('data', (chunk: Buffer) => {
-            buffered += chunk.toString();
-            const lines = buffered.split('\n');
-            buffered = lines.pop() ?? '';
-            for (const line of lines) if (line.trim()) events.push(JSON.parse(line));
-            if (events.length >= 2) {
-              req.destroy();
-              resolve();
-            }
-          });
-        },
-      );
-      req.on('error', (error) => (events.length >= 2 ? resolve() : reject(error)));
-      req.end();
-    });
+    const watched = watchUntil(
+      cluster,
+      `/api/v1/namespaces/default/secrets?watch=true&resourceVersion=${list.metadata.resourceVersion}`,
+      (event) => event.type === 'DELETED',
+    );
     // Whether they land before or after the watch connects, writes after the listed
     // resourceVersion reach it: the watch replays from there.
     await call('POST', '/api/v1/namespaces/default/secrets', secret('watched'));
     await call('DELETE', '/api/v1/namespaces/default/secrets/watched');
-    await seen;
-    expect(events.map((event) => `${event.type} ${event.object.metadata.name}`)).toEqual([
+    const events = await watched;
+    expect(events.map((event) => `${event.type} ${event.object.metadata?.name}`)).toEqual([
       'ADDED watched',
       'DELETED watched',
     ]);
@@ -261,6 +240,47 @@ describe('the sandbox Kubernetes API over HTTPS', () => {
       object: { code: number; reason: string };
     };
     expect(event).toMatchObject({ type: 'ERROR', object: { code: 410, reason: 'Expired' } });
+  });
+
+  it('a deleted namespace is Terminating, refuses new content with 403, then goes away with its contents', async () => {
+    const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'doomed' } };
+    expect((await call('POST', '/api/v1/namespaces', namespace)).status).toBe(201);
+    expect(
+      (
+        await call(
+          'POST',
+          '/api/v1/namespaces/doomed/secrets',
+          secret('inside').replace('"default"', '"doomed"'),
+        )
+      ).status,
+    ).toBe(201);
+    const deleted = await call('DELETE', '/api/v1/namespaces/doomed');
+    expect(deleted.status).toBe(200);
+    const terminating = deleted.json() as {
+      status: { phase: string };
+      metadata: { deletionTimestamp?: string; resourceVersion: string };
+    };
+    expect(terminating.status.phase).toBe('Terminating');
+    expect(terminating.metadata.deletionTimestamp).toBeTruthy();
+
+    const refused = await call(
+      'POST',
+      '/api/v1/namespaces/doomed/secrets',
+      secret('late').replace('"default"', '"doomed"'),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.json()).toMatchObject({ reason: 'Forbidden', code: 403 });
+    expect((refused.json() as { message: string }).message).toContain(
+      'because it is being terminated',
+    );
+
+    await watchUntil(
+      cluster,
+      `/api/v1/namespaces?watch=true&resourceVersion=${terminating.metadata.resourceVersion}`,
+      (event) => event.type === 'DELETED' && event.object.metadata?.name === 'doomed',
+    );
+    expect((await call('GET', '/api/v1/namespaces/doomed')).status).toBe(404);
+    expect((await call('GET', '/api/v1/namespaces/doomed/secrets/inside')).status).toBe(404);
   });
 
   it('a stopped cluster refuses connections and serves its objects again after start', async () => {

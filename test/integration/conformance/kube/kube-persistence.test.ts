@@ -16,7 +16,7 @@ describe('sandbox clusters with persisted state', () => {
     startSandbox({
       persistDir,
       keyActivationDelayMs: 0,
-      kube: { clusters: ['acme-prod', 'globex-prod'], rolloutDelayMs: 200 },
+      kube: { clusters: ['acme-prod', 'globex-prod'], controllerDelayMs: 200 },
     });
 
   beforeAll(() => {

@@ -16,8 +16,11 @@ export interface KubeTarget {
   close(): Promise<void>;
 }
 
-export async function startKubeTarget(names: string[], rolloutDelayMs = 300): Promise<KubeTarget> {
-  const started = await startSandboxClusters({ names, rolloutDelayMs });
+export async function startKubeTarget(
+  names: string[],
+  controllerDelayMs = 300,
+): Promise<KubeTarget> {
+  const started = await startSandboxClusters({ names, controllerDelayMs });
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'zk-kube-test-'));
   return {
     clusters: started.clusters,
@@ -190,4 +193,50 @@ spec:
           image: registry.k8s.io/external-dns/external-dns:v0.22.0
           args: [--txt-owner-id=zk-test, --policy=sync, --registry=txt]
 `;
+}
+
+export interface WatchEvent {
+  type: string;
+  object: { metadata?: { name?: string }; [key: string]: unknown };
+}
+
+/** Follows a watch URL until `done` accepts an event; resolves with every event seen. */
+export function watchUntil(
+  cluster: { url: string; caCertificate: string; adminToken: string },
+  pathAndQuery: string,
+  done: (event: WatchEvent) => boolean,
+): Promise<WatchEvent[]> {
+  return new Promise((resolve, reject) => {
+    const events: WatchEvent[] = [];
+    let finished = false;
+    const req = request(
+      new URL(pathAndQuery, cluster.url),
+      {
+        ca: cluster.caCertificate,
+        agent: false,
+        headers: { authorization: `Bearer ${cluster.adminToken}` },
+      },
+      (res) => {
+        let buffered = '';
+        res.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString();
+          const lines = buffered.split('\n');
+          buffered = lines.pop() ?? '';
+          for (const line of lines) {
+            if (!line.trim() || finished) continue;
+            const event = JSON.parse(line) as WatchEvent;
+            events.push(event);
+            if (done(event)) {
+              finished = true;
+              req.destroy();
+              resolve(events);
+            }
+          }
+        });
+        res.on('end', () => finished || reject(new Error('the watch ended early')));
+      },
+    );
+    req.on('error', (error) => finished || reject(error));
+    req.end();
+  });
 }
