@@ -226,6 +226,10 @@ export function createKubeApi(options: KubeApiOptions) {
     return object;
   }
 
+  function has(type: KubeResourceType, namespace: string | undefined, name: string): boolean {
+    return store.get(resourceKey(type), namespaceOf(type, namespace), name) !== undefined;
+  }
+
   function list(type: KubeResourceType, namespace: string | undefined) {
     return {
       items: store.list(resourceKey(type), type.namespaced ? namespace : undefined),
@@ -443,6 +447,7 @@ export function createKubeApi(options: KubeApiOptions) {
   return {
     create,
     get,
+    has,
     list,
     replace,
     patch,

@@ -199,6 +199,11 @@ function watch(
     (!route.namespace || event.namespace === route.namespace) &&
     (!route.name || (event.object.metadata as JsonObject | undefined)?.name === route.name) &&
     matches(event.object);
+  const since = query.get('resourceVersion');
+  if (since && !/^\d+$/.test(since))
+    throw badRequest(
+      `invalid resourceVersion "${since}": it must be a resourceVersion the server sent`,
+    );
 
   response.writeHead(200, {
     'content-type': 'application/json',
@@ -209,7 +214,6 @@ function watch(
   const send = (type: string, object: unknown) =>
     response.write(`${JSON.stringify({ type, object })}\n`);
 
-  const since = query.get('resourceVersion');
   const sendInitialEvents = query.get('sendInitialEvents') === 'true';
   if (!since || since === '0' || sendInitialEvents) {
     for (const object of store.list(resource, route.namespace)) {
@@ -225,7 +229,7 @@ function watch(
         },
       });
   } else {
-    const replay = /^\d+$/.test(since) ? store.eventsSince(Number(since)) : undefined;
+    const replay = store.eventsSince(Number(since));
     if (!replay) {
       send('ERROR', expired(since).toStatus());
       response.end();
@@ -311,14 +315,8 @@ async function handleResource(
     );
   }
   if (verb === 'patch') {
-    const existed = (() => {
-      try {
-        api.get(type, namespace, name!);
-        return true;
-      } catch {
-        return false;
-      }
-    })();
+    // An apply that creates the object answers 201 Created, like the real API server.
+    const existed = api.has(type, namespace, name!);
     const patched = api.patch(type, namespace, name!, contentType, raw.toString('utf8'), write);
     return sendJson(response, existed ? 200 : 201, patched);
   }

@@ -1,6 +1,7 @@
 // The sandbox Kubernetes API on the wire: authentication, discovery, the Status bodies of
 // failures, replace with resourceVersion preconditions, merge patch, and watch streams.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findResourceType } from '@/sandbox/kube/kube-resources';
 import type { SandboxCluster } from '@/sandbox/kube/sandbox-cluster';
 import { rawRequest, startKubeTarget, watchUntil, type KubeTarget } from './kube-target';
 
@@ -212,7 +213,7 @@ describe('the sandbox Kubernetes API over HTTPS', () => {
     expect(response.json()).toMatchObject({ reason: 'BadRequest' });
   });
 
-  it('streams watch events from a resourceVersion, and 410 Expired for one it no longer has', async () => {
+  it('streams watch events from a resourceVersion, 410 Expired for one it no longer has, 400 for nonsense', async () => {
     const list = (await call('GET', '/api/v1/namespaces/default/secrets')).json() as {
       metadata: { resourceVersion: string };
     };
@@ -231,15 +232,38 @@ describe('the sandbox Kubernetes API over HTTPS', () => {
       'DELETED watched',
     ]);
 
+    // Push the first events out of the bounded event log, then ask for them.
+    const secrets = findResourceType('', 'v1', 'secrets')!;
+    for (let i = 0; i < 1_001; i += 1)
+      cluster.api.patch(
+        secrets,
+        'default',
+        'first',
+        'application/merge-patch+json',
+        JSON.stringify({ metadata: { annotations: { i: String(i) } } }),
+        {
+          fieldManager: 'test',
+          fieldManagerGiven: true,
+          dryRun: false,
+          force: false,
+        },
+      );
     const expired = await call(
       'GET',
-      '/api/v1/namespaces/default/secrets?watch=true&resourceVersion=notanumber',
+      '/api/v1/namespaces/default/secrets?watch=true&resourceVersion=1',
     );
+    expect(expired.status).toBe(200);
     const event = JSON.parse(expired.body.trim()) as {
       type: string;
       object: { code: number; reason: string };
     };
     expect(event).toMatchObject({ type: 'ERROR', object: { code: 410, reason: 'Expired' } });
+    const nonsense = await call(
+      'GET',
+      '/api/v1/namespaces/default/secrets?watch=true&resourceVersion=abc',
+    );
+    expect(nonsense.status).toBe(400);
+    expect(nonsense.json()).toMatchObject({ reason: 'BadRequest' });
   });
 
   it('a deleted namespace is Terminating, refuses new content with 403, then goes away with its contents', async () => {
