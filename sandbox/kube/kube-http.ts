@@ -211,8 +211,24 @@ function watch(
     'transfer-encoding': 'chunked',
   });
   response.flushHeaders();
-  const send = (type: string, object: unknown) =>
-    response.write(`${JSON.stringify({ type, object })}\n`);
+  // `kubectl get -w` asks for Tables: one row per event, the columns only in the first.
+  const asTable = wantsTable(request);
+  let columnsSent = false;
+  const send = (type: string, object: unknown) => {
+    let payload = object;
+    if (asTable && type !== 'ERROR' && type !== 'BOOKMARK') {
+      const table = toTable(
+        route.type.kind,
+        [object as JsonObject],
+        String(((object as JsonObject).metadata as JsonObject | undefined)?.resourceVersion ?? ''),
+        includeObjectOf(query),
+        options.now(),
+      );
+      payload = columnsSent ? { ...table, columnDefinitions: [] } : table;
+      columnsSent = true;
+    }
+    response.write(`${JSON.stringify({ type, object: payload })}\n`);
+  };
 
   const sendInitialEvents = query.get('sendInitialEvents') === 'true';
   if (!since || since === '0' || sendInitialEvents) {

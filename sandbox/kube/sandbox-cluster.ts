@@ -59,7 +59,12 @@ export async function startSandboxCluster(options: SandboxClusterOptions) {
   });
   // Without persistence only the kubeconfig files (which kubectl needs) touch the disk.
   const file = options.persist
-    ? jsonStateFile<SavedCluster>(stateFile, () => ({ ...tokens, store: store.snapshot() }))
+    ? jsonStateFile<SavedCluster>(
+        stateFile,
+        () => ({ ...tokens, store: store.snapshot() }),
+        50,
+        0o600,
+      )
     : undefined;
   store.subscribe(() => file?.scheduleSave());
   seedCluster(api, store, options.name, now());
