@@ -15,7 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { SandboxCluster } from '@/sandbox/kube/sandbox-cluster';
-import { bundleManifest, startKubeTarget, type KubeTarget } from './kube-target';
+import { bundleManifest, startKubeTarget, watchUntil, type KubeTarget } from './kube-target';
 
 const FIELD_MANAGER = 'zonekeeper';
 
@@ -101,6 +101,17 @@ describe('@kubernetes/client-node against a sandbox cluster', () => {
   });
 
   it('applying the same bundle again is a no-op: resourceVersions stay', async () => {
+    // The first rollout's status update would move the Deployment's resourceVersion: wait it out.
+    const apps = config.makeApiClient(AppsV1Api);
+    const listed = await apps.listNamespacedDeployment({ namespace: 'external-dns' });
+    if (listed.items[0]?.status?.availableReplicas !== 1)
+      await watchUntil(
+        cluster,
+        `/apis/apps/v1/namespaces/external-dns/deployments?watch=true&resourceVersion=${listed.metadata?.resourceVersion}`,
+        (event) =>
+          (event.object.status as { availableReplicas?: number } | undefined)?.availableReplicas ===
+          1,
+      );
     const before = await applyBundle('1');
     const after = await applyBundle('1');
     expect(after.map((object) => object.metadata?.resourceVersion)).toEqual(

@@ -1,7 +1,7 @@
 // The sandbox clusters inside startSandbox with a state directory: KUBECONFIG_<NAME> variables,
 // tokens that survive a restart, objects and resourceVersions that carry on, and a rollout
 // interrupted by the restart that finishes afterwards.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,9 @@ describe('sandbox clusters with persisted state', () => {
       expect(sandbox.kube['acme-prod']!.adminToken).not.toBe(
         sandbox.kube['globex-prod']!.adminToken,
       );
+      // Tokens live only in owner-readable files under the state directory.
+      for (const file of ['acme-prod.json', 'acme-prod.kubeconfig', 'acme-prod-viewer.kubeconfig'])
+        expect(statSync(path.join(persistDir, 'kube', file)).mode & 0o777).toBe(0o600);
     } finally {
       await sandbox.close();
     }
