@@ -1,6 +1,6 @@
 // The API server's registry for one sandbox cluster: create, get, list, replace, patch,
-// server-side apply and delete, with defaults, validation, generation, managedFields, the
-// Namespace lifecycle and the simulated Deployment controller. HTTP lives in kube-http.ts.
+// server-side apply and delete, with defaults, validation, generation, managedFields and no-op
+// detection; it starts the simulated controllers (simulated-controllers.ts). HTTP: kube-http.ts.
 import { randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { rolloutStartedStatus } from './deployment-rollout';
@@ -19,6 +19,7 @@ import { resourceKey, type KubeStore } from './kube-store';
 import { jsonMergePatch, strategicMergePatch } from './merge-patch';
 import { applyDefaults, type DefaultingContext } from './object-defaults';
 import { validateObject } from './object-validation';
+import { createServiceAddressAllocator } from './service-addresses';
 import { createSimulatedControllers } from './simulated-controllers';
 import {
   applyConfiguration,
@@ -42,10 +43,6 @@ export interface WriteOptions {
 
 const NAMESPACES = findResourceType('', 'v1', 'namespaces')!;
 const SERVICE_ACCOUNTS = findResourceType('', 'v1', 'serviceaccounts')!;
-const SERVICES = findResourceType('', 'v1', 'services')!;
-
-const SERVICE_CIDR_PREFIX = '10.96';
-const NODE_PORT_RANGE = { first: 30000, last: 32767 };
 
 const metadataOf = (object: JsonObject): JsonObject => {
   if (!isJsonObject(object.metadata)) object.metadata = {};
@@ -66,25 +63,7 @@ export function createKubeApi(options: KubeApiOptions) {
 
   const defaulting: DefaultingContext = {
     region: options.region,
-    allocateClusterIp: () => {
-      const taken = new Set(
-        store.list(resourceKey(SERVICES)).map((service) => (service.spec as JsonObject)?.clusterIP),
-      );
-      for (let index = 10; index < 65_000; index += 1) {
-        const ip = `${SERVICE_CIDR_PREFIX}.${Math.floor(index / 256)}.${index % 256}`;
-        if (!taken.has(ip)) return ip;
-      }
-      throw new KubeApiError(500, 'InternalError', 'the service IP range is full');
-    },
-    allocateNodePort: () => {
-      const taken = new Set<unknown>();
-      for (const service of store.list(resourceKey(SERVICES)))
-        for (const port of ((service.spec as JsonObject)?.ports as JsonObject[] | undefined) ?? [])
-          taken.add(port.nodePort);
-      for (let port = NODE_PORT_RANGE.first; port <= NODE_PORT_RANGE.last; port += 1)
-        if (!taken.has(port)) return port;
-      throw new KubeApiError(500, 'InternalError', 'the node port range is full');
-    },
+    ...createServiceAddressAllocator(store),
   };
 
   const namespaceOf = (type: KubeResourceType, namespace: string | undefined) =>

@@ -8,8 +8,8 @@ export interface DefaultingContext {
   region: string;
   /** A cluster IP not yet taken, from the cluster's service range. */
   allocateClusterIp(): string;
-  /** A node port not yet taken (30000-32767). */
-  allocateNodePort(): number;
+  /** A node port (30000-32767) that no Service holds, nor `alsoTaken`. */
+  allocateNodePort(alsoTaken: readonly unknown[]): number;
 }
 
 const objectAt = (parent: JsonObject, key: string): JsonObject => {
@@ -73,7 +73,8 @@ function defaultService(
       port.targetPort ??= port.port;
       if (exposed && port.nodePort === undefined) {
         const kept = previousPorts.find((old) => old.port === port.port)?.nodePort;
-        port.nodePort = kept ?? context.allocateNodePort();
+        const inThisService = (spec.ports as JsonObject[]).map((other) => other.nodePort);
+        port.nodePort = kept ?? context.allocateNodePort(inThisService);
       }
     }
   }

@@ -133,6 +133,33 @@ describe('the sandbox Kubernetes API over HTTPS', () => {
     expect((await call('GET', '/api/v1/namespaces/default/secrets/Bad_Name')).status).toBe(404);
   });
 
+  it('gives a NodePort Service distinct node ports and keeps them and its cluster IP on replace', async () => {
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'two-ports', namespace: 'default' },
+      spec: {
+        type: 'NodePort',
+        ports: [
+          { name: 'http', port: 80 },
+          { name: 'https', port: 443 },
+        ],
+      },
+    };
+    const created = await call('POST', '/api/v1/namespaces/default/services', service);
+    expect(created.status).toBe(201);
+    const spec = (created.json() as { spec: { clusterIP: string; ports: { nodePort: number }[] } })
+      .spec;
+    const [first, second] = spec.ports.map((port) => port.nodePort);
+    expect(first).not.toBe(second);
+    const replaced = await call('PUT', '/api/v1/namespaces/default/services/two-ports', service);
+    expect(replaced.status).toBe(200);
+    expect((replaced.json() as { spec: unknown }).spec).toMatchObject({
+      clusterIP: spec.clusterIP,
+      ports: [{ nodePort: first }, { nodePort: second }],
+    });
+  });
+
   it('refuses objects in a namespace that does not exist with 404', async () => {
     const response = await call('POST', '/api/v1/namespaces/ghost/serviceaccounts', {
       apiVersion: 'v1',
