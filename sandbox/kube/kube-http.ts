@@ -18,20 +18,18 @@ import {
 import { findResourceType, groupVersionOf, type KubeResourceType } from './kube-resources';
 import {
   badRequest,
-  expired,
   KubeApiError,
   methodNotAllowed,
   pathNotFound,
   unauthorized,
 } from './kube-status';
-import { resourceKey, type KubeStore, type StoreEvent } from './kube-store';
+import type { KubeStore } from './kube-store';
 import { decodeProtobufObject } from './protobuf-body';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { toTable, type IncludeObject } from './kube-table';
+import { streamWatch } from './kube-watch';
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
-/** The API server ends a watch after a while; clients reconnect from their last resourceVersion. */
-const MAX_WATCH_SECONDS = 1_800;
 const READ_VERBS = new Set(['get', 'list', 'watch']);
 
 export interface KubeHttpOptions {
@@ -184,92 +182,6 @@ function writeOptionsOf(request: IncomingMessage, query: URLSearchParams) {
   };
 }
 
-function watch(
-  route: ResourceRoute,
-  query: URLSearchParams,
-  request: IncomingMessage,
-  response: ServerResponse,
-  options: KubeHttpOptions,
-): void {
-  const { store } = options;
-  const resource = resourceKey(route.type);
-  const matches = matcherOf(query);
-  const relevant = (event: Pick<StoreEvent, 'resource' | 'namespace' | 'object'>) =>
-    event.resource === resource &&
-    (!route.namespace || event.namespace === route.namespace) &&
-    (!route.name || (event.object.metadata as JsonObject | undefined)?.name === route.name) &&
-    matches(event.object);
-  const since = query.get('resourceVersion');
-  if (since && !/^\d+$/.test(since))
-    throw badRequest(
-      `invalid resourceVersion "${since}": it must be a resourceVersion the server sent`,
-    );
-
-  response.writeHead(200, {
-    'content-type': 'application/json',
-    'cache-control': 'no-cache, private',
-    'transfer-encoding': 'chunked',
-  });
-  response.flushHeaders();
-  // `kubectl get -w` asks for Tables: one row per event, the columns only in the first.
-  const asTable = wantsTable(request);
-  let columnsSent = false;
-  const send = (type: string, object: unknown) => {
-    let payload = object;
-    if (asTable && type !== 'ERROR' && type !== 'BOOKMARK') {
-      const table = toTable(
-        route.type.kind,
-        [object as JsonObject],
-        String(((object as JsonObject).metadata as JsonObject | undefined)?.resourceVersion ?? ''),
-        includeObjectOf(query),
-        options.now(),
-      );
-      payload = columnsSent ? { ...table, columnDefinitions: [] } : table;
-      columnsSent = true;
-    }
-    response.write(`${JSON.stringify({ type, object: payload })}\n`);
-  };
-
-  const sendInitialEvents = query.get('sendInitialEvents') === 'true';
-  if (!since || since === '0' || sendInitialEvents) {
-    for (const object of store.list(resource, route.namespace)) {
-      if (relevant({ resource, namespace: route.namespace ?? '', object })) send('ADDED', object);
-    }
-    if (sendInitialEvents)
-      send('BOOKMARK', {
-        kind: route.type.kind,
-        apiVersion: groupVersionOf(route.type),
-        metadata: {
-          resourceVersion: String(store.currentResourceVersion()),
-          annotations: { 'k8s.io/initial-events-end': 'true' },
-        },
-      });
-  } else {
-    const replay = store.eventsSince(Number(since));
-    if (!replay) {
-      send('ERROR', expired(since).toStatus());
-      response.end();
-      return;
-    }
-    for (const event of replay) if (relevant(event)) send(event.type, event.object);
-  }
-
-  const unsubscribe = store.subscribe((event) => {
-    if (relevant(event)) send(event.type, event.object);
-  });
-  const requested = Number(query.get('timeoutSeconds') ?? MAX_WATCH_SECONDS);
-  const seconds = Number.isFinite(requested)
-    ? Math.min(Math.max(requested, 1), MAX_WATCH_SECONDS)
-    : MAX_WATCH_SECONDS;
-  const timer = setTimeout(() => response.end(), seconds * 1000);
-  const stop = () => {
-    clearTimeout(timer);
-    unsubscribe();
-  };
-  request.once('close', stop);
-  response.once('close', stop);
-}
-
 async function handleResource(
   route: ResourceRoute,
   caller: Caller,
@@ -287,7 +199,18 @@ async function handleResource(
   if (!type.verbs.includes(verb)) throw methodNotAllowed(type, verb);
   if (caller === 'viewer' && !READ_VERBS.has(verb)) throw forbidden(caller, verb, route);
 
-  if (verb === 'watch') return watch(route, query, request, response, options);
+  if (verb === 'watch')
+    return streamWatch({
+      ...route,
+      store: options.store,
+      matches: matcherOf(query),
+      table: wantsTable(request)
+        ? { includeObject: includeObjectOf(query), now: options.now }
+        : undefined,
+      query,
+      request,
+      response,
+    });
   if (verb === 'list') {
     const { items, resourceVersion } = api.list(type, namespace);
     const selected = items.filter(matcherOf(query));
