@@ -40,7 +40,9 @@ const newToken = () => `zk-sandbox.${randomBytes(24).toString('base64url')}`;
 
 export async function startSandboxCluster(options: SandboxClusterOptions) {
   if (!CLUSTER_NAME.test(options.name))
-    throw new Error(`sandbox cluster name "${options.name}" must be one DNS label (a-z, 0-9, -)`);
+    throw new Error(
+      `sandbox cluster name "${options.name}" must be one DNS label (lower-case letters, digits and -, e.g. acme-prod)`,
+    );
   const now = options.now ?? Date.now;
   const stateFile = path.join(options.stateDir, `${options.name}.json`);
   const saved = options.persist
