@@ -1,4 +1,5 @@
-// `npm run sandbox`: starts the local AWS + Vault stand-ins and prints the environment to use.
+// `npm run sandbox`: starts the local AWS + Vault stand-ins and the sandbox Kubernetes clusters,
+// and prints the environment to use.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './start-sandbox';
@@ -10,7 +11,13 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --persist-dir <dir>  default ./data/sandbox    --no-persist  keep state in memory only
   --pending-ms <n>     how long changes stay PENDING (default 2000)
   --key-activation-delay-ms <n>  how long new IAM keys are refused (default 2000)
-  --no-throttling      turn Route 53 token buckets and PriorRequestNotComplete off`;
+  --no-throttling      turn Route 53 token buckets and PriorRequestNotComplete off
+  --kube-clusters <a,b>  sandbox Kubernetes clusters (default acme-prod,acme-staging,globex-prod;
+                         "" for none); each prints KUBECONFIG_<NAME>=<its kubeconfig file>
+  --kube-port <n>      port of the first cluster, the next ones count up (default 4520)
+  --controller-delay-ms <n>  how long a rollout or a namespace's removal takes (default 1500)`;
+
+const DEFAULT_KUBE_CLUSTERS = 'acme-prod,acme-staging,globex-prod';
 
 function integer(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -32,6 +39,9 @@ async function main(): Promise<void> {
       'pending-ms': { type: 'string' },
       'key-activation-delay-ms': { type: 'string' },
       'no-throttling': { type: 'boolean' },
+      'kube-clusters': { type: 'string' },
+      'kube-port': { type: 'string' },
+      'controller-delay-ms': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -40,6 +50,11 @@ async function main(): Promise<void> {
     return;
   }
   const throttlingOff = values['no-throttling'];
+  const clusters = (values['kube-clusters'] ?? DEFAULT_KUBE_CLUSTERS)
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const firstKubePort = integer(values['kube-port'], 'kube-port') ?? 4520;
   const sandbox = await startSandbox({
     ports: {
       route53: integer(values['route53-port'], 'route53-port') ?? 4510,
@@ -54,6 +69,14 @@ async function main(): Promise<void> {
     pendingMs: integer(values['pending-ms'], 'pending-ms'),
     keyActivationDelayMs: integer(values['key-activation-delay-ms'], 'key-activation-delay-ms'),
     throttling: throttlingOff ? { enabled: false, priorRequest: { enabled: false } } : undefined,
+    kube: {
+      clusters,
+      // Port 0 keeps every cluster on a free port; otherwise they count up from the first.
+      ports: Object.fromEntries(
+        clusters.map((name, index) => [name, firstKubePort === 0 ? 0 : firstKubePort + index]),
+      ),
+      controllerDelayMs: integer(values['controller-delay-ms'], 'controller-delay-ms'),
+    },
   });
 
   console.log(
@@ -63,6 +86,8 @@ async function main(): Promise<void> {
     `Control: ${sandbox.endpoints.route53}/_sandbox/{stats,faults,throttling,propagation}` +
       ' (stats and faults: ?service=route53|iam|sts)',
   );
+  for (const cluster of Object.values(sandbox.kube))
+    console.log(`Kubernetes cluster ${cluster.name}: ${cluster.url}`);
   console.log('Use these environment variables:\n');
   for (const [name, value] of Object.entries(sandbox.env)) console.log(`${name}=${value}`);
 

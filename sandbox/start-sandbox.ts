@@ -5,6 +5,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import path from 'node:path';
 import { SANDBOX_ACCOUNT_ID } from './aws/identity';
 import { jsonStateFile, type JsonStateFile } from './http/json-state-file';
+import { startSandboxClusters } from './kube/sandbox-clusters';
 import { listenOnLoopback, type LoopbackServer } from './http/listen';
 import { createIamHttpHandler } from './iam/iam-http';
 import { createIamState, type IamSnapshot } from './iam/iam-state';
@@ -45,6 +46,14 @@ export interface SandboxOptions {
   faults?: Partial<Record<SandboxService, Record<string, OperationFaults>>>;
   /** When set, state is kept as JSON files here and reloaded on the next start. */
   persistDir?: string;
+  /** Sandbox Kubernetes clusters to serve, each on its own port (none by default). */
+  kube?: {
+    clusters: readonly string[];
+    /** Port per cluster name; missing ones pick a free port. */
+    ports?: Readonly<Record<string, number>>;
+    /** How long the simulated controllers take: a rollout, a namespace's removal (default 1.5 s). */
+    controllerDelayMs?: number;
+  };
   now?: () => number;
 }
 
@@ -92,6 +101,14 @@ export async function startSandbox(options: SandboxOptions = {}) {
 
   const ports = options.ports ?? {};
   const servers: LoopbackServer[] = [];
+  const kube = await startSandboxClusters({
+    names: options.kube?.clusters ?? [],
+    ports: options.kube?.ports,
+    persistDir: options.persistDir,
+    region,
+    controllerDelayMs: options.kube?.controllerDelayMs,
+    now: options.now,
+  });
   const listen = async (handler: RequestListener, port: number | undefined) => {
     const server = await listenOnLoopback(handler, port ?? 0);
     servers.push(server);
@@ -117,7 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
     };
     return {
       endpoints,
-      env: {
+      env: withKubeconfigs(kube.env, {
         AWS_ENDPOINT_URL_ROUTE_53: endpoints.route53,
         AWS_ENDPOINT_URL_IAM: endpoints.iam,
         AWS_ENDPOINT_URL_STS: endpoints.sts,
@@ -126,17 +143,20 @@ export async function startSandbox(options: SandboxOptions = {}) {
         AWS_SECRET_ACCESS_KEY: credentials.platformCredentials.secretAccessKey,
         VAULT_ADDR: endpoints.vault,
         VAULT_TOKEN: credentials.vaultRootToken,
-      } satisfies Record<string, string>,
+      }),
       parentZone,
       accountId: SANDBOX_ACCOUNT_ID,
       /** In-process handles for tests and benchmarks in the same process. */
       route53,
       iam,
       vault,
+      /** The sandbox Kubernetes clusters by name (API URL, kubeconfig path, stop/start). */
+      kube: kube.clusters,
       /** Each service's fault injector and call stats, as the control endpoints steer them. */
       controls,
       close: async () => {
         await Promise.all(servers.map((server) => server.close()));
+        await kube.close();
         route53File?.flush();
         iamFile?.flush();
         vaultFile?.flush();
@@ -144,11 +164,20 @@ export async function startSandbox(options: SandboxOptions = {}) {
     };
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
+    await kube.close();
     throw error;
   }
 }
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+/** The AWS and Vault variables plus one KUBECONFIG_<NAME> per sandbox cluster. */
+function withKubeconfigs<T extends Record<string, string>>(
+  kubeconfigs: Record<`KUBECONFIG_${string}`, string>,
+  variables: T,
+): T & Record<`KUBECONFIG_${string}`, string> {
+  return { ...variables, ...kubeconfigs };
+}
 
 /** Services without a change hook are saved after any request that may have written. */
 function saveAfterWrites(handler: RequestListener, file: JsonStateFile<unknown> | undefined) {

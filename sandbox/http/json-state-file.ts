@@ -15,13 +15,15 @@ export function jsonStateFile<T>(
   filePath: string,
   snapshot: () => T,
   delayMs = 50,
+  /** File mode; state holding credentials is written owner-readable only. */
+  mode = 0o644,
 ): JsonStateFile<T> {
   let timer: NodeJS.Timeout | undefined;
   const write = () => {
     timer = undefined;
     mkdirSync(path.dirname(filePath), { recursive: true });
     const temporary = `${filePath}.tmp`;
-    writeFileSync(temporary, JSON.stringify(snapshot()));
+    writeFileSync(temporary, JSON.stringify(snapshot()), { mode });
     renameSync(temporary, filePath);
   };
   return {

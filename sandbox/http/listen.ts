@@ -1,5 +1,7 @@
-// Starts an HTTP server on loopback and closes it including keep-alive sockets (SDK clients keep them open).
+// Starts an HTTP (or, given a certificate, HTTPS) server on loopback and closes it including
+// keep-alive sockets (SDK clients keep them open).
 import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface LoopbackServer {
@@ -11,8 +13,11 @@ export interface LoopbackServer {
 export async function listenOnLoopback(
   handler: RequestListener,
   port = 0,
+  tls?: { key: string; cert: string },
 ): Promise<LoopbackServer> {
-  const server = createServer({ keepAliveTimeout: 5_000 }, handler);
+  const server = tls
+    ? createHttpsServer({ keepAliveTimeout: 5_000, ...tls }, handler)
+    : createServer({ keepAliveTimeout: 5_000 }, handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -22,7 +27,7 @@ export async function listenOnLoopback(
   });
   const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
     port: address.port,
     close: () =>
       new Promise<void>((resolve) => {
