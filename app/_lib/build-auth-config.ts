@@ -40,6 +40,8 @@ export async function buildAuthConfig(
         try {
           await recordSignIn(await getStore(), settings, {
             providerId: account.provider,
+            // The provider built for this request is the one whose issuer signed the ID token.
+            issuer: provider?.issuer ?? '',
             subject: account.providerAccountId,
             claims: profile as Record<string, unknown>,
           });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { openStore, type Store } from '@/db/open-store';
 import type { MembershipRole } from '@/db/schema/enums';
+import { OPERATOR_GROUP } from '@/sandbox/oidc/demo-people';
 import { startSandboxIdentityProvider } from '@/sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox, type Sandbox } from '@/sandbox/start-sandbox';
 import { buildApp, buildIsCurrent, freePort, startNextServer } from '@/scripts/next-server';
@@ -75,9 +76,14 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
   for (const [name, person] of Object.entries(PEOPLE)) {
     const userId = randomUUID();
     const email = `${name.toLowerCase()}@isolation.test`;
-    await store.db
-      .insert(store.t.users)
-      .values({ id: userId, email, name, isPlatformOperator: person.operator ?? false });
+    // The operator is named by group (the sandbox IdP's ZK_PLATFORM_OPERATOR_GROUPS), as their
+    // last platform sign-in recorded it: operator rights are recomputed on every request.
+    await store.db.insert(store.t.users).values({
+      id: userId,
+      email,
+      name,
+      platformGroups: JSON.stringify(person.operator ? [OPERATOR_GROUP] : []),
+    });
     if (person.org) {
       await store.db.insert(store.t.memberships).values({
         id: randomUUID(),
