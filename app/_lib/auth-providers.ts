@@ -2,12 +2,14 @@
 // Built per request from the database and Vault, so an org's registration applies at once, and
 // only the provider at hand is built: one org's broken IdP or Vault path never blocks another's
 // sign-in, nor the platform operators'.
+import { customFetch } from 'next-auth';
 import type { OIDCConfig } from 'next-auth/providers';
 import { orgSlugOfProvider, PLATFORM_PROVIDER_ID } from '@/server/auth/identity-provider-ids';
 import {
   findOrgIdentityProviderBySlug,
   readOrgClientSecret,
 } from '@/server/auth/org-identity-provider';
+import { sharedIssuerFetch } from '@/server/auth/shared-issuer-fetch';
 import { getVaultKv } from '@/server/cloud/vault';
 import { logger } from '@/server/log/logger';
 import { getStore } from '@/server/store';
@@ -41,11 +43,15 @@ export async function providerFor(
       return null;
     }
   }
-  return oidc(providerId, found.org.displayName, {
-    issuer: found.provider.issuer,
-    clientId: found.provider.clientId,
-    clientSecret,
-  });
+  return {
+    ...oidc(providerId, found.org.displayName, {
+      issuer: found.provider.issuer,
+      clientId: found.provider.clientId,
+      clientSecret,
+    }),
+    // An org admin chose this issuer: every request to it goes through the SSRF guard.
+    [customFetch]: sharedIssuerFetch(),
+  };
 }
 
 function oidc(

@@ -11,6 +11,7 @@ import { acceptInvitations } from '../memberships/accept-invitations';
 import { DomainError } from '../errors/domain-error';
 import { normalizeEmail } from './email-address';
 import { orgSlugOfProvider, PLATFORM_PROVIDER_ID } from './identity-provider-ids';
+import { findOrgIdentityProviderBySlug } from './org-identity-provider';
 import { orgIdentityScope, PLATFORM_IDENTITY_SCOPE } from './identity-scope';
 import {
   groupsFromClaims,
@@ -60,10 +61,16 @@ export async function recordSignIn(
   if (!orgSlug && identity.providerId !== PLATFORM_PROVIDER_ID) {
     throw new SignInRefused('unknown_provider', 'This sign-in method is not known here.');
   }
-  const org = orgSlug ? await findOrgWithProvider(store, orgSlug) : null;
-  if (orgSlug && !org) {
+  // An org being deleted signs no one in (findOrgIdentityProviderBySlug leaves it out).
+  const found = orgSlug ? await findOrgIdentityProviderBySlug(store, orgSlug) : null;
+  if (orgSlug && !found) {
     throw new SignInRefused('unknown_org', `The organization "${orgSlug}" has no sign-in here.`);
   }
+  if (found && found.provider.issuer !== identity.issuer) {
+    // The org was re-pointed while this sign-in was under way.
+    throw issuerChanged();
+  }
+  const org = found?.org ?? null;
   const verified = isEmailVerified(identity.claims);
   const scope = org ? orgIdentityScope(org.id) : PLATFORM_IDENTITY_SCOPE;
 
@@ -110,20 +117,6 @@ export async function recordSignIn(
 // counts. Some providers send the claim as the string "true".
 function isEmailVerified(claims: Record<string, unknown>): boolean {
   return claims.email_verified === true || claims.email_verified === 'true';
-}
-
-async function findOrgWithProvider(store: Store, slug: string) {
-  const [row] = await store.db
-    .select({ id: store.t.organizations.id })
-    .from(store.t.organizations)
-    .innerJoin(
-      store.t.orgIdentityProviders,
-      eq(store.t.orgIdentityProviders.orgId, store.t.organizations.id),
-    )
-    .where(
-      and(eq(store.t.organizations.slug, slug), eq(store.t.orgIdentityProviders.enabled, true)),
-    );
-  return row ?? null;
 }
 
 async function updateUser(
@@ -214,13 +207,15 @@ async function checkIssuer(
       );
     return account.userId;
   }
-  if (account.issuer !== identity.issuer) {
-    throw new SignInRefused(
-      'issuer_changed',
-      'This account was created through a different identity provider than the one your organization uses now. Ask an admin of your organization.',
-    );
-  }
+  if (account.issuer !== identity.issuer) throw issuerChanged();
   return account.userId;
+}
+
+function issuerChanged(): SignInRefused {
+  return new SignInRefused(
+    'issuer_changed',
+    'This account was created through a different identity provider than the one your organization uses now. Ask an admin of your organization.',
+  );
 }
 
 function emailTaken(email: string): SignInRefused {

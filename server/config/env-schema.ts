@@ -25,6 +25,12 @@ const platformEnv = {
       message:
         'expected a DNS name such as platform.example.com (lower-case labels, no trailing dot)',
     }),
+  // Sandbox mode, chosen on purpose (`npm start` sets it when it runs the sandbox; ZK_SANDBOX=1
+  // forces it). Its only effect in the app: org issuers may be plain http on loopback.
+  ZK_SANDBOX: z
+    .enum(['0', '1'], 'expected 1 (sandbox mode) or 0')
+    .default('0')
+    .transform((v) => v === '1'),
   ZK_ENVIRONMENT_LABEL: z
     .string()
     .trim()

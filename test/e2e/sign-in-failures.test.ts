@@ -70,9 +70,11 @@ describe('Sign-in failures in the browser', () => {
       await page.getByRole('button', { name: 'Continue' }).click();
       await expect
         .poll(() => page.locator('#organization-error').textContent())
-        .toMatch(
-          /Acme Corp's sign-in is unavailable.*did not answer.*platform operators can still/,
-        );
+        .toMatch(/sign-in of "acme" is unavailable right now.*platform operators can still/);
+      // Someone who only typed a slug learns neither the org's name nor its issuer.
+      const answer = (await page.locator('#organization-error').textContent()) ?? '';
+      expect(answer).not.toContain('Acme Corp');
+      expect(answer).not.toContain('127.0.0.1');
       await screenshot(page, 'sign-in-org-idp-down');
 
       await signInAs(page, baseUrl, 'operator');

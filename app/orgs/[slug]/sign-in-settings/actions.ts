@@ -5,7 +5,9 @@ import { orgAction } from '@/app/_lib/org-action';
 import {
   registerOrgIdentityProvider,
   registerOrgIdentityProviderInput,
+  type RegisteredIdentityProvider,
 } from '@/server/auth/org-identity-provider';
+import { issuerNetworkPolicy } from '@/server/auth/shared-issuer-fetch';
 import { getVaultKv } from '@/server/cloud/vault';
 import type { Result } from '@/server/errors/domain-error';
 
@@ -14,7 +16,7 @@ const register = orgAction({
   input: registerOrgIdentityProviderInput,
   run: async ({ store, actor, org, input }) => {
     const registered = await registerOrgIdentityProvider(
-      { store, vault: getVaultKv(), actor, org },
+      { store, vault: getVaultKv(), actor, org, issuerPolicy: issuerNetworkPolicy() },
       input,
     );
     revalidatePath(`/orgs/${org.slug}/sign-in-settings`);
@@ -22,10 +24,22 @@ const register = orgAction({
   },
 });
 
-// Never echoes the submitted client secret back: the result carries only issuer and client id.
+export interface IdentityProviderFormState {
+  result: Result<RegisteredIdentityProvider>;
+  /** What was typed, so a failed save keeps it; never the client secret. */
+  typed: { issuer: string; clientId: string };
+}
+
 export async function registerIdentityProviderAction(
-  _previous: Result<{ issuer: string; clientId: string }> | null,
+  _previous: IdentityProviderFormState | null,
   formData: FormData,
-): Promise<Result<{ issuer: string; clientId: string }>> {
-  return register(formData);
+): Promise<IdentityProviderFormState> {
+  const typed = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    result: await register(formData),
+    typed: { issuer: typed('issuer'), clientId: typed('clientId') },
+  };
 }

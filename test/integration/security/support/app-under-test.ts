@@ -139,6 +139,8 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
       AUTH_SECRET: authSecret,
       DATABASE_URL: `file:${databaseFile}`,
       ZK_BASE_DOMAIN: 'zonekeeper.test',
+      // The sandbox identity provider's org issuers are plain http on loopback.
+      ZK_SANDBOX: '1',
       ZK_RECONCILER_ENABLED: 'false',
     },
   });
