@@ -3,7 +3,7 @@
 import type { NextAuthConfig } from 'next-auth';
 import { and, eq } from 'drizzle-orm';
 import { SignInRefused, recordSignIn } from '@/server/auth/record-sign-in';
-import { endSession, startSession } from '@/server/auth/sessions';
+import { endSession, startSession, userOfSession } from '@/server/auth/sessions';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { logger } from '@/server/log/logger';
 import { getStore } from '@/server/store';
@@ -55,9 +55,15 @@ export async function buildAuthConfig(
         }
       },
       async jwt({ token, account }) {
-        if (!account) return token;
-        // First request after sign-in: bind the cookie to our user and a server-side session.
         const store = await getStore();
+        if (!account) {
+          // Every later read of the cookie, /api/auth/session included: a cookie whose
+          // server-side session ended (sign-out, expiry, ended by an operator) is signed out,
+          // and null makes Auth.js answer no session and clear the cookie instead of renewing it.
+          if (typeof token.sid !== 'string' || typeof token.sub !== 'string') return null;
+          return (await userOfSession(store, token.sid)) === token.sub ? token : null;
+        }
+        // First request after sign-in: bind the cookie to our user and a server-side session.
         const [linked] = await store.db
           .select({ userId: store.t.accounts.userId })
           .from(store.t.accounts)

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { eq, ne } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
+import { endSessionsOfPerson } from '../auth/end-sessions-of-person';
 import { getConfig } from '../config/config';
 import { requestKeyRotation } from '../credentials/request-key-rotation';
 import { DomainError } from '../errors/domain-error';
@@ -32,7 +33,8 @@ const USAGE = `Usage: npm run zk -- <command> [options]
                                       replicas) until SIGTERM/SIGINT; exits 0 when stopped
   status [--org <slug>] [--json]      provisioning state from the database
   rotate-key --org <slug>             make, store and verify a new key, then delete the old one
-  delete-org --org <slug> --yes       tear the org's zone and identity down`;
+  delete-org --org <slug> --yes       tear the org's zone and identity down
+  end-sessions --email <address>      sign a person out everywhere, at once`;
 
 const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
 
@@ -46,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       json: { type: 'boolean' },
       yes: { type: 'boolean' },
+      email: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -153,6 +156,14 @@ async function main(argv: string[]): Promise<number> {
       );
       console.log(
         `Deletion of ${org.slug} requested; the reconciler removes its delegation, zone and identity.`,
+      );
+      return EXIT.ok;
+    }
+    case 'end-sessions': {
+      if (!values.email) return usage(EXIT.usage, 'end-sessions needs --email <address>.');
+      const ended = await endSessionsOfPerson(store, CLI_ACTOR, values.email);
+      console.log(
+        `Ended ${ended.sessions} session(s) of ${values.email.trim()} (${ended.users} identit${ended.users === 1 ? 'y' : 'ies'}); every open tab of theirs is signed out now.`,
       );
       return EXIT.ok;
     }

@@ -41,6 +41,8 @@ export const removableMemberId = (caller: CallerName) => `removable-by-${caller}
 export interface AppUnderTest {
   baseUrl: string;
   store: Store;
+  /** The app's SQLite file, for the operator CLI run against the same store. */
+  databaseFile: string;
   /** A Cookie header with a new session of the caller ('' for anonymous). */
   cookieFor(caller: CallerName): Promise<string>;
   userIds: Record<Exclude<CallerName, 'anonymous'>, string>;
@@ -147,6 +149,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
   return {
     baseUrl: app.url,
     store,
+    databaseFile,
     cookieFor,
     userIds,
     idp,
