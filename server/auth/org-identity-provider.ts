@@ -169,7 +169,10 @@ export async function findOrgIdentityProviderBySlug(store: Store, slug: string) 
   return row ?? null;
 }
 
-/** Teardown: the org's provider signs no one in any more, and its secret leaves Vault. */
+/**
+ * Teardown: the org's provider signs no one in any more, and its secret leaves Vault. Idempotent;
+ * true when there was something to remove.
+ */
 export async function disableOrgIdentityProvider(
   store: Store,
   vault: VaultKv,
@@ -177,11 +180,13 @@ export async function disableOrgIdentityProvider(
 ): Promise<boolean> {
   const existing = await findOrgIdentityProvider(store, org.id);
   if (!existing) return false;
+  // The secret first: a crash in between leaves the row enabled, so the next pass deletes again.
+  await vault.deleteSecret(existing.clientSecretVaultPath);
+  if (!existing.enabled && existing.clientSecretVaultVersion === null) return false;
   await store.db
     .update(store.t.orgIdentityProviders)
     .set({ enabled: false, clientSecretVaultVersion: null })
     .where(eq(store.t.orgIdentityProviders.orgId, org.id));
-  await vault.deleteSecret(existing.clientSecretVaultPath);
   return true;
 }
 
