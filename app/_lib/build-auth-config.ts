@@ -23,7 +23,8 @@ export async function buildAuthConfig(
   const errorPage = `/sign-in/error/${providerId ?? 'unknown'}`;
   return {
     secret: settings.secret,
-    trustHost: true,
+    // No `trustHost: true`: Auth.js then trusts the Host header only where the deployment says
+    // so (AUTH_URL, which also fixes the origin, or AUTH_TRUST_HOST=true behind a proxy).
     providers: provider ? [provider] : [],
     session: { strategy: 'jwt', maxAge: settings.sessionMaxAgeSeconds },
     jwt: { maxAge: settings.sessionMaxAgeSeconds },
