@@ -65,7 +65,11 @@ async function startSignIn(
   organization?: string,
 ): Promise<SignInFormState> {
   try {
-    return await signInWith(providerId, safeCallbackUrl(formData.get('callbackUrl')));
+    return await signInWith(
+      providerId,
+      safeCallbackUrl(formData.get('callbackUrl')),
+      demoLoginHint(formData, organization),
+    );
   } catch (error) {
     unstable_rethrow(error); // the redirect to the identity provider
     logger.error('cannot start sign-in', { provider: providerId, error });
@@ -73,4 +77,18 @@ async function startSignIn(
       error instanceof AuthError ? error.type : 'an unexpected error (see the server log)';
     return { organization, error: `Sign-in could not start (${reason}). Try again in a moment.` };
   }
+}
+
+// Only the hint of a listed demo person of this very org (or the platform) is passed on: the
+// form is anonymous, and nothing else it sends reaches the identity provider.
+function demoLoginHint(
+  formData: FormData,
+  organization: string | undefined,
+): Record<string, string> | undefined {
+  const hint = formData.get('loginHint');
+  if (typeof hint !== 'string' || hint === '') return undefined;
+  const listed = getConfig().ZK_SIGN_IN_DEMO_PEOPLE.some(
+    (person) => person.loginHint === hint && person.org === organization,
+  );
+  return listed ? { login_hint: hint } : undefined;
 }

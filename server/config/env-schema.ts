@@ -95,6 +95,8 @@ const demoPerson = z.object({
   description: z.string().default(''),
   /** The org slug to sign in through; absent means the platform sign-in. */
   org: z.string().optional(),
+  /** Sent as login_hint, for identity providers that then sign the person in with one click. */
+  loginHint: z.string().optional(),
 });
 
 const authEnv = {

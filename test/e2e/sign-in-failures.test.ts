@@ -83,4 +83,26 @@ describe('Sign-in failures in the browser', () => {
       await store.db.update(acme).set({ issuer: row!.issuer }).where(eq(acme.orgId, org!.id));
     }
   });
+
+  it('asks for the secret again when the issuer changes, warning first and keeping what was typed', async () => {
+    const { page } = browser;
+    await signInAs(page, baseUrl, 'globexAdmin');
+    await page.goto(`${baseUrl}/orgs/globex/sign-in-settings`);
+    const issuer = page.getByLabel('Issuer URL');
+    const current = await issuer.inputValue();
+    const typed = current.replace(/\/globex$/, '/acme');
+    await issuer.fill(typed);
+    // Before saving: who must sign in again.
+    expect(await page.getByTestId('issuer-change-warning').textContent()).toMatch(
+      /signs out everyone who signed in through .*\/globex/,
+    );
+    await page.getByRole('button', { name: 'Save identity provider' }).click();
+    const secretError = page.locator('#field-clientSecret-error');
+    await expect.poll(() => secretError.textContent()).toMatch(/enter the client secret issued/);
+    expect(await issuer.inputValue()).toBe(typed);
+    await screenshot(page, 'sign-in-settings-new-issuer-needs-secret');
+    // Nothing was saved: Gina still signs in through globex's own issuer.
+    await signInAs(page, baseUrl, 'globexAdmin');
+    await expectSignedInAs(page, 'Gina Admin');
+  });
 });
