@@ -93,6 +93,8 @@ export async function registerOrgIdentityProvider(
     clientSecretVaultVersion: version,
     enabled: true,
   };
+  // transaction: the upsert and unlinkOtherIssuers belong in one `store.transaction(...)`, so
+  // no sign-in sees the new issuer with the old issuer's identities still linked.
   await store.db
     .insert(store.t.orgIdentityProviders)
     .values({ orgId: org.id, ...values })
