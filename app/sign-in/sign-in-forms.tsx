@@ -40,7 +40,12 @@ export function OrganizationSignInForm({ callbackUrl }: { callbackUrl: string })
           Continue
         </SubmitButton>
       </div>
-      {state.error && <ErrorText id="organization-error" text={state.error} />}
+      {/* At the field it is about, like every form field's error (components/ui/field.tsx). */}
+      {state.error && (
+        <p id="organization-error" role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
     </form>
   );
 }
