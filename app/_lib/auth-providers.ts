@@ -44,7 +44,8 @@ export async function providerFor(
     }
   }
   return {
-    ...oidc(providerId, found.org.displayName, {
+    // Named by slug, not display name: Auth.js may show the name to someone not signed in.
+    ...oidc(providerId, slug, {
       issuer: found.provider.issuer,
       clientId: found.provider.clientId,
       clientSecret,
