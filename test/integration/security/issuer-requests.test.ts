@@ -193,4 +193,32 @@ describe('requests to org issuers', () => {
       await Promise.all([working.close(), failing.close()]);
     }
   });
+
+  it('asks again once a cached answer is old: a failure after 30 s, a success after 5 min', async () => {
+    let now = 0;
+    const working = await startStubIssuer();
+    const failing = await startStubIssuer((_q, response) => {
+      response.statusCode = 503;
+      response.end();
+    });
+    try {
+      const cached = withDiscoveryCache(createIssuerFetch(SANDBOX), () => now);
+      const ask = async () => {
+        await explainIssuerProblem(working.issuer, SANDBOX, cached);
+        await explainIssuerProblem(failing.issuer, SANDBOX, cached);
+      };
+      await ask();
+      now = 29_000;
+      await ask();
+      expect([working.requests.length, failing.requests.length]).toEqual([1, 1]);
+      now = 31_000;
+      await ask();
+      expect([working.requests.length, failing.requests.length]).toEqual([1, 2]);
+      now = 301_000;
+      await ask();
+      expect([working.requests.length, failing.requests.length]).toEqual([2, 3]);
+    } finally {
+      await Promise.all([working.close(), failing.close()]);
+    }
+  });
 });
