@@ -14,8 +14,12 @@ export const { handlers, auth, signOut } = NextAuth(async (request) => {
  * Starts the sign-in with one provider from a server action. Only the authorization request is
  * made here, which needs no client secret: Vault is read when the code is exchanged.
  */
-export async function signInWith(providerId: string, redirectTo: string): Promise<never> {
+export async function signInWith(
+  providerId: string,
+  redirectTo: string,
+  authorizationParams?: Record<string, string>,
+): Promise<never> {
   const config = await buildAuthConfig(providerId, { withSecret: false });
-  await NextAuth(config).signIn(providerId, { redirectTo });
+  await NextAuth(config).signIn(providerId, { redirectTo }, authorizationParams);
   throw new Error('signIn returned without redirecting');
 }

@@ -63,6 +63,25 @@ export interface RunningApp {
 }
 
 /**
+ * The environment of `next start`: the caller's own, then `options.env`. A configured AUTH_URL
+ * is kept (an https origin keeps its Secure, __Secure- cookies and https redirect URIs); only
+ * without one does the local http://localhost:<port> become the origin.
+ */
+export function appEnvironment(
+  own: Record<string, string | undefined>,
+  options: { env: Record<string, string>; distDir: string },
+  localUrl: string,
+): Record<string, string | undefined> {
+  return {
+    ...own,
+    ...options.env,
+    ZK_NEXT_DIST_DIR: options.distDir,
+    NEXT_TELEMETRY_DISABLED: '1',
+    AUTH_URL: options.env.AUTH_URL || own.AUTH_URL || localUrl,
+  };
+}
+
+/**
  * Starts `next start` and resolves once it answers. Auth.js needs one origin everywhere, and
  * Next rewrites 127.0.0.1 to localhost, so the app is always addressed as http://localhost.
  */
@@ -76,13 +95,7 @@ export async function startNextServer(options: {
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(options.port)], {
     cwd: ROOT,
     stdio: options.stdio === 'pipe' ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    env: {
-      ...process.env,
-      ...options.env,
-      ZK_NEXT_DIST_DIR: options.distDir,
-      NEXT_TELEMETRY_DISABLED: '1',
-      AUTH_URL: options.env.AUTH_URL ?? url,
-    },
+    env: appEnvironment(process.env, options, url) as NodeJS.ProcessEnv,
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

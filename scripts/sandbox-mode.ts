@@ -1,6 +1,7 @@
-// Everything `npm start` runs before the app when no AWS or Vault is configured: the AWS and
-// Vault stand-ins, the sandbox identity provider with the demo organizations, and the secrets
-// that only a sandbox may generate for itself (kept under ./data/sandbox/, never in git).
+// Everything `npm start` runs before the app in sandbox mode: the AWS and Vault stand-ins, the
+// sandbox identity provider with the demo organizations, and the secrets that only a sandbox may
+// generate for itself. All of it is kept under ./data/sandbox/ (never in git), the sandbox's own
+// store included, so demo organizations never land in a store someone configured.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,8 @@ export interface SandboxMode {
 export async function startSandboxMode(options: {
   appUrl: string;
   baseDomain: string;
-  databaseUrl: string;
+  /** Whether the app uses the sandbox's own store: only then are demo orgs and people made. */
+  ownStore: boolean;
   dataDir: string;
   identityProviderPort: number;
 }): Promise<SandboxMode> {
@@ -31,31 +33,40 @@ export async function startSandboxMode(options: {
     port: options.identityProviderPort,
     secretSeed: persistedSecret(path.join(dir, 'idp-seed')),
   });
-  const store = await openStore(describeDatabaseUrl(options.databaseUrl));
-  try {
-    await seedDemoOrganizations({
-      store,
-      sandboxEnv: sandbox.env,
-      baseDomain: options.baseDomain,
-      organizations: idp.organizations,
-    });
-  } finally {
-    await store.close();
+  const databaseUrl = `file:${path.join(dir, 'zonekeeper.sqlite')}`;
+  if (options.ownStore) {
+    const store = await openStore(describeDatabaseUrl(databaseUrl));
+    try {
+      await seedDemoOrganizations({
+        store,
+        sandboxEnv: sandbox.env,
+        baseDomain: options.baseDomain,
+        organizations: idp.organizations,
+      });
+    } finally {
+      await store.close();
+    }
   }
+  const { ZK_SIGN_IN_DEMO_PEOPLE, ...idpEnv } = idp.env;
   return {
     env: {
       ...sandbox.env,
-      ...idp.env,
+      ...idpEnv,
+      ...(options.ownStore && { DATABASE_URL: databaseUrl, ZK_SIGN_IN_DEMO_PEOPLE }),
       AUTH_SECRET: persistedSecret(path.join(dir, 'auth-secret')),
     },
     summary: [
-      'Sandbox mode: no AWS or Vault configuration found, so local stand-ins are serving:',
+      'Local stand-ins serving:',
       `  Route 53  ${sandbox.endpoints.route53}  (parent zone ${sandbox.parentZone.name} ${sandbox.parentZone.id})`,
       `  IAM       ${sandbox.endpoints.iam}`,
       `  STS       ${sandbox.endpoints.sts}`,
       `  Vault     ${sandbox.endpoints.vault}`,
       `  Sign-in   ${idp.url}  (demo people are listed on the sign-in page)`,
-      '  State is kept in ./data/sandbox/. Set AWS and Vault variables (README) to use real ones.',
+      options.ownStore
+        ? `  Store     ${databaseUrl}  (demo organizations acme and globex)`
+        : '  Store     your DATABASE_URL: no demo organizations or people are added to it',
+      '  State is kept in ./data/sandbox/. Configure AWS, Vault and an identity provider (README)',
+      '  for a real installation.',
     ].join('\n'),
     close: async () => {
       await idp.close();

@@ -42,7 +42,8 @@ export async function seedDemoOrganizations(options: {
     const registered = await findOrgIdentityProvider(store, org.id);
     if (registered?.issuer === seed.issuer && registered.clientId === seed.clientId) continue;
     await registerOrgIdentityProvider(
-      { store, vault, actor: SEED_ACTOR, org },
+      // The sandbox identity provider serves plain http on loopback.
+      { store, vault, actor: SEED_ACTOR, org, issuerPolicy: { allowLoopback: true } },
       { issuer: seed.issuer, clientId: seed.clientId, clientSecret: seed.clientSecret },
     );
   }

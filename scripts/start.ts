@@ -1,55 +1,55 @@
-// `npm start`: run Zonekeeper. With no AWS or Vault configuration it first starts the local
-// sandbox (Route 53, IAM, STS, Vault, an OIDC identity provider) and points the app at it, so that
-// one command on a fresh machine runs the whole product. With real configuration it starts the
-// app alone.
+// `npm start`: run Zonekeeper. With nothing configured it runs the local sandbox (Route 53, IAM,
+// STS, Vault, an OIDC identity provider) and says so first; any real setting makes it a real
+// installation, which must then be complete (scripts/start-mode.ts has the rules).
 import path from 'node:path';
+import { loadEnvConfig } from '@next/env';
 import { buildApp, buildIsCurrent, startNextServer } from './next-server';
 import { startSandboxMode, type SandboxMode } from './sandbox-mode';
+import { decideStartMode, explainIncomplete, sandboxValuesToUse } from './start-mode';
 
 const DIST_DIR = '.next';
-// Any of these means the operator has pointed us at real (or their own) AWS and Vault.
-const REAL_BACKEND_VARIABLES = [
-  'AWS_ACCESS_KEY_ID',
-  'AWS_PROFILE',
-  'AWS_WEB_IDENTITY_TOKEN_FILE',
-  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-  'AWS_ENDPOINT_URL_ROUTE_53',
-  'VAULT_ADDR',
-];
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 async function main() {
+  // The same .env files `next start` reads, so the decision sees what the app will see.
+  loadEnvConfig(ROOT, false, { info: () => {}, error: console.error });
   const port = Number(process.env.PORT || 3000);
-  const appUrl = `http://localhost:${port}`;
-  const configured = REAL_BACKEND_VARIABLES.filter((name) => process.env[name]);
+  const mode = decideStartMode(process.env);
+  if (mode.mode === 'incomplete') {
+    console.error(explainIncomplete(mode));
+    process.exit(2);
+  }
   let sandbox: SandboxMode | undefined;
+  let env: Record<string, string> = {};
 
-  if (configured.length === 0) {
+  if (mode.mode === 'sandbox') {
+    console.log(`SANDBOX MODE (${mode.why}): local stand-ins, demo organizations and demo people.`);
+    console.log('Nothing here touches a real AWS account, Vault or identity provider.\n');
     sandbox = await startSandboxMode({
-      appUrl,
+      appUrl: process.env.AUTH_URL || `http://localhost:${port}`,
       baseDomain: process.env.ZK_BASE_DOMAIN || 'zonekeeper.test',
-      databaseUrl: process.env.DATABASE_URL || 'file:./data/zonekeeper.sqlite',
+      // Demo organizations go into the sandbox's own store only, never into one the person set.
+      ownStore: !process.env.DATABASE_URL,
       dataDir: path.resolve('data'),
       identityProviderPort: Number(process.env.ZK_SANDBOX_IDP_PORT || 4514),
     });
     console.log(sandbox.summary);
+    env = {
+      ...sandboxValuesToUse(sandbox.env, process.env),
+      ZK_SANDBOX: '1',
+      ...(!process.env.ZK_ENVIRONMENT_LABEL && { ZK_ENVIRONMENT_LABEL: 'Sandbox' }),
+    };
+    const kept = Object.keys(sandbox.env).filter((name) => !(name in env));
+    if (kept.length > 0) console.log(`  Your own settings kept: ${kept.join(', ')}.`);
   } else {
-    console.log(`Using the configured AWS and Vault (${configured.join(', ')} set).`);
+    console.log(`Live mode: ${mode.settings.join(', ')} configured.`);
   }
 
   if (!buildIsCurrent(DIST_DIR)) {
     console.log('Building the app (next build)…');
     buildApp(DIST_DIR);
   }
-  const app = await startNextServer({
-    port,
-    distDir: DIST_DIR,
-    stdio: 'inherit',
-    env: {
-      ...sandbox?.env,
-      ...(sandbox && { ZK_ENVIRONMENT_LABEL: process.env.ZK_ENVIRONMENT_LABEL || 'Sandbox' }),
-    },
-  });
+  const app = await startNextServer({ port, distDir: DIST_DIR, stdio: 'inherit', env });
   console.log(`\nZonekeeper is running at ${app.url}  (Ctrl+C to stop)`);
 
   let stopping = false;

@@ -2,9 +2,11 @@
 // Built per request from the database and Vault, so an org's registration applies at once, and
 // only the provider at hand is built: one org's broken IdP or Vault path never blocks another's
 // sign-in, nor the platform operators'.
+import { customFetch } from 'next-auth';
 import type { OIDCConfig } from 'next-auth/providers';
 import { orgSlugOfProvider, PLATFORM_PROVIDER_ID } from '@/server/auth/identity-provider-ids';
 import { findOrgSignInClient } from '@/server/auth/find-org-sign-in-client';
+import { sharedIssuerFetch } from '@/server/auth/shared-issuer-fetch';
 import type { AuthSettings } from './auth-settings';
 
 type OidcProvider = OIDCConfig<Record<string, unknown>>;
@@ -26,7 +28,12 @@ export async function providerFor(
   if (!slug) return null;
   const client = await findOrgSignInClient(slug, options);
   if (!client) return null;
-  return oidc(providerId, client.orgDisplayName, client);
+  return {
+    // Named by slug, not display name: Auth.js may show the name to someone not signed in.
+    ...oidc(providerId, slug, client),
+    // An org admin chose this issuer: every request to it goes through the SSRF guard.
+    [customFetch]: sharedIssuerFetch(),
+  };
 }
 
 function oidc(

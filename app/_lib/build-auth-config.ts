@@ -3,7 +3,7 @@
 import type { NextAuthConfig } from 'next-auth';
 import { findUserOfAccount } from '@/server/auth/find-user-of-account';
 import { SignInRefused, recordSignIn } from '@/server/auth/record-sign-in';
-import { endSession, startSession } from '@/server/auth/sessions';
+import { endSession, startSession, userOfSession } from '@/server/auth/sessions';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { logger } from '@/server/log/logger';
 import { getStore } from '@/server/store';
@@ -23,7 +23,8 @@ export async function buildAuthConfig(
   const errorPage = `/sign-in/error/${providerId ?? 'unknown'}`;
   return {
     secret: settings.secret,
-    trustHost: true,
+    // No `trustHost: true`: Auth.js then trusts the Host header only where the deployment says
+    // so (AUTH_URL, which also fixes the origin, or AUTH_TRUST_HOST=true behind a proxy).
     providers: provider ? [provider] : [],
     session: { strategy: 'jwt', maxAge: settings.sessionMaxAgeSeconds },
     jwt: { maxAge: settings.sessionMaxAgeSeconds },
@@ -40,6 +41,8 @@ export async function buildAuthConfig(
         try {
           await recordSignIn(await getStore(), settings, {
             providerId: account.provider,
+            // The provider built for this request is the one whose issuer signed the ID token.
+            issuer: provider?.issuer ?? '',
             subject: account.providerAccountId,
             claims: profile as Record<string, unknown>,
           });
@@ -53,9 +56,15 @@ export async function buildAuthConfig(
         }
       },
       async jwt({ token, account }) {
-        if (!account) return token;
-        // First request after sign-in: bind the cookie to our user and a server-side session.
         const store = await getStore();
+        if (!account) {
+          // Every later read of the cookie, /api/auth/session included: a cookie whose
+          // server-side session ended (sign-out, expiry, ended by an operator) is signed out,
+          // and null makes Auth.js answer no session and clear the cookie instead of renewing it.
+          if (typeof token.sid !== 'string' || typeof token.sub !== 'string') return null;
+          return (await userOfSession(store, token.sid)) === token.sub ? token : null;
+        }
+        // First request after sign-in: bind the cookie to our user and a server-side session.
         const userId = await findUserOfAccount(store, account);
         if (!userId) throw new Error('signed-in account was not recorded');
         const sid = await startSession(store, userId, settings.sessionMaxAgeSeconds);

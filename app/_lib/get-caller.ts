@@ -7,6 +7,7 @@ import { loadCaller, type Caller } from '@/server/auth/caller';
 import { getOrgForCaller, type OrgAccess } from '@/server/auth/get-org-for-caller';
 import { userOfSession } from '@/server/auth/sessions';
 import { getStore } from '@/server/store';
+import { readAuthSettings } from './auth-settings';
 import { readSessionToken, sessionCookieName } from './read-session-token';
 
 export const getCaller = cache(async (): Promise<Caller | null> => {
@@ -17,7 +18,7 @@ export const getCaller = cache(async (): Promise<Caller | null> => {
   const store = await getStore();
   const userId = await userOfSession(store, token.sid);
   if (userId !== token.sub) return null;
-  return loadCaller(store, userId);
+  return loadCaller(store, userId, readAuthSettings());
 });
 
 /** For pages: the caller, or a redirect to the sign-in page. */

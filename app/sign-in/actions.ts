@@ -6,6 +6,7 @@ import { signInWith, signOut } from '@/auth';
 import { explainIssuerProblem } from '@/server/auth/check-issuer';
 import { PLATFORM_PROVIDER_ID, providerIdForOrg } from '@/server/auth/identity-provider-ids';
 import { findOrgIdentityProviderBySlug } from '@/server/auth/org-identity-provider';
+import { issuerNetworkPolicy, sharedIssuerFetch } from '@/server/auth/shared-issuer-fetch';
 import { getConfig } from '@/server/config/config';
 import { logger } from '@/server/log/logger';
 import { getStore } from '@/server/store';
@@ -28,11 +29,14 @@ export async function signInWithOrganizationAction(
       error: `No organization "${organization}" signs in with its own identity provider here. Check the name, or use the platform sign-in.`,
     };
   }
-  const issuerProblem = await explainIssuerProblem(found.provider.issuer);
-  if (issuerProblem) {
+  // Anyone may submit this form: the answer names neither the org nor its issuer, and the
+  // discovery request behind it comes from a short-lived cache, not one per submission.
+  if (
+    await explainIssuerProblem(found.provider.issuer, issuerNetworkPolicy(), sharedIssuerFetch())
+  ) {
     return {
       organization,
-      error: `${found.org.displayName}'s sign-in is unavailable: ${issuerProblem} An org admin can fix it under Sign-in settings; platform operators can still use the platform sign-in.`,
+      error: `The sign-in of "${organization}" is unavailable right now: its identity provider does not answer as it should. An admin of ${organization} can check it under Sign-in settings; platform operators can still use the platform sign-in.`,
     };
   }
   return startSignIn(providerIdForOrg(organization), formData, organization);
@@ -44,7 +48,9 @@ export async function signInWithPlatformAction(
 ): Promise<SignInFormState> {
   const { ZK_PLATFORM_OIDC_ISSUER: issuer } = getConfig();
   if (!issuer) return { error: 'This installation has no platform sign-in configured.' };
-  const issuerProblem = await explainIssuerProblem(issuer);
+  // The platform issuer is the operator's own setting, so loopback is as acceptable as the
+  // operator made it; it is not an org admin's input.
+  const issuerProblem = await explainIssuerProblem(issuer, { allowLoopback: true }, fetch);
   if (issuerProblem) return { error: `The platform sign-in is unavailable: ${issuerProblem}` };
   return startSignIn(PLATFORM_PROVIDER_ID, formData);
 }
@@ -59,7 +65,11 @@ async function startSignIn(
   organization?: string,
 ): Promise<SignInFormState> {
   try {
-    return await signInWith(providerId, safeCallbackUrl(formData.get('callbackUrl')));
+    return await signInWith(
+      providerId,
+      safeCallbackUrl(formData.get('callbackUrl')),
+      demoLoginHint(formData, organization),
+    );
   } catch (error) {
     unstable_rethrow(error); // the redirect to the identity provider
     logger.error('cannot start sign-in', { provider: providerId, error });
@@ -67,4 +77,18 @@ async function startSignIn(
       error instanceof AuthError ? error.type : 'an unexpected error (see the server log)';
     return { organization, error: `Sign-in could not start (${reason}). Try again in a moment.` };
   }
+}
+
+// Only the hint of a listed demo person of this very org (or the platform) is passed on: the
+// form is anonymous, and nothing else it sends reaches the identity provider.
+function demoLoginHint(
+  formData: FormData,
+  organization: string | undefined,
+): Record<string, string> | undefined {
+  const hint = formData.get('loginHint');
+  if (typeof hint !== 'string' || hint === '') return undefined;
+  const listed = getConfig().ZK_SIGN_IN_DEMO_PEOPLE.some(
+    (person) => person.loginHint === hint && person.org === organization,
+  );
+  return listed ? { login_hint: hint } : undefined;
 }

@@ -48,8 +48,8 @@ export default async function SignInPage({
             Demo people
           </h2>
           <p className="mb-3 mt-1 text-xs text-slate-500">
-            This installation lists people of its demo identity providers. Pick one to start their
-            sign-in; choose the same person again at the identity provider.
+            This installation lists people of its demo identity providers. Pick one to sign in as
+            them with one click.
           </p>
           <DemoPeopleList people={demoPeople} callbackUrl={callbackUrl} />
         </section>

@@ -9,6 +9,7 @@ export interface DemoPerson {
   name: string;
   description: string;
   org?: string;
+  loginHint?: string;
 }
 
 export function OrganizationSignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -39,7 +40,12 @@ export function OrganizationSignInForm({ callbackUrl }: { callbackUrl: string })
           Continue
         </SubmitButton>
       </div>
-      {state.error && <ErrorText id="organization-error" text={state.error} />}
+      {/* At the field it is about, like every form field's error (components/ui/field.tsx). */}
+      {state.error && (
+        <p id="organization-error" role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
     </form>
   );
 }
@@ -79,6 +85,9 @@ export function DemoPeopleList({
             <form action={person.org ? orgAction : platformAction}>
               <input type="hidden" name="callbackUrl" value={callbackUrl} />
               {person.org && <input type="hidden" name="organization" value={person.org} />}
+              {person.loginHint && (
+                <input type="hidden" name="loginHint" value={person.loginHint} />
+              )}
               <button
                 type="submit"
                 className="w-full rounded-md border border-slate-200 bg-white px-3 py-2 text-left hover:border-indigo-400"

@@ -10,6 +10,7 @@ const STEP_LABELS: Record<string, string> = {
   policy: 'IAM policy',
   user: 'IAM user',
   'access-key': 'Access key, stored in Vault and verified',
+  'teardown-identity-provider': 'Disable the sign-in and delete its secret',
   'teardown-delegation': 'Remove the delegation',
   'teardown-records': 'Delete the records',
   'teardown-zone': 'Delete the hosted zone',

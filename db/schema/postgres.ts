@@ -65,16 +65,26 @@ export const organizations = pgTable('organizations', {
   deletedAt: timestamp('deleted_at'),
 });
 
-export const users = pgTable('users', {
-  id: id(),
-  email: text('email').notNull().unique(),
-  name: text('name'),
-  image: text('image'),
-  emailVerified: timestamp('email_verified'),
-  isPlatformOperator: boolean('is_platform_operator').notNull().default(false),
-  createdAt: createdAt(),
-  lastSignInAt: timestamp('last_sign_in_at'),
-});
+// A person as one identity scope knows them: `platform` for the platform IdP, `org:<orgId>` for
+// an org's own IdP. An email is unique within a scope only, so an org's IdP that asserts an
+// address creates its own user and never takes over (or locks out) the platform's.
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    identityScope: text('identity_scope').notNull().default('platform'),
+    email: text('email').notNull(),
+    name: text('name'),
+    image: text('image'),
+    emailVerified: timestamp('email_verified'),
+    // The groups claim of the last platform sign-in (JSON list): operator rights are recomputed
+    // from it and the current ZK_PLATFORM_OPERATOR_GROUPS on every request.
+    platformGroups: text('platform_groups').notNull().default('[]'),
+    createdAt: createdAt(),
+    lastSignInAt: timestamp('last_sign_in_at'),
+  },
+  (t) => [uniqueIndex('users_scope_email_uq').on(t.identityScope, t.email)],
+);
 
 // Linked identities (Auth.js "accounts"). OAuth tokens are secrets and are never stored.
 export const accounts = pgTable(
@@ -86,11 +96,15 @@ export const accounts = pgTable(
     type: text('type').notNull(),
     provider: text('provider').notNull(),
     providerAccountId: text('provider_account_id').notNull(),
+    // The issuer that vouched for this `sub`; a sign-in through another issuer is refused. Null
+    // only for identities linked before issuers were recorded: bound at their next sign-in.
+    issuer: text('issuer'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.provider, t.providerAccountId] }),
-    index('accounts_user_idx').on(t.userId),
+    // One identity per user: two first sign-ins racing for one user cannot both link.
+    uniqueIndex('accounts_user_uq').on(t.userId),
   ],
 );
 

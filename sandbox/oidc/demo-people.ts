@@ -1,11 +1,13 @@
 // The people of the sandbox identity provider: a platform operator and a person to invite on the
-// platform issuer, and two organizations with their own issuer each. `nemo` has no email, to show
+// platform issuer (and one whose email is unverified), and two organizations with their own issuer each. `nemo` has no email, to show
 // how a provider that omits it is refused.
 export interface DemoPerson {
   id: string;
   name: string;
   description: string;
   email?: string;
+  /** False: the provider says it has not verified the address (email_verified: false). */
+  emailVerified?: boolean;
   groups: string[];
 }
 
@@ -17,6 +19,8 @@ export interface DemoIssuer {
 }
 
 export const OPERATOR_GROUP = 'zonekeeper-operators';
+/** Listed as an operator email in the sandbox, to show that an unverified address grants nothing. */
+export const UNVERIFIED_OPERATOR_EMAIL = 'una@platform.test';
 export const ADMIN_GROUP = 'zonekeeper-admins';
 
 export const DEMO_ISSUERS: DemoIssuer[] = [
@@ -30,6 +34,14 @@ export const DEMO_ISSUERS: DemoIssuer[] = [
         description: 'platform operator',
         email: 'pat@platform.test',
         groups: [OPERATOR_GROUP],
+      },
+      {
+        id: 'una',
+        name: 'Una Unverified',
+        description: 'claims an operator email the IdP has not verified: no operator rights',
+        email: 'una@platform.test',
+        emailVerified: false,
+        groups: [],
       },
       {
         id: 'ivy',

@@ -6,7 +6,13 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider from 'oidc-provider';
 import { listenOnLoopback, readRequestBody } from '../http/listen';
-import { ADMIN_GROUP, DEMO_ISSUERS, OPERATOR_GROUP, type DemoIssuer } from './demo-people';
+import {
+  ADMIN_GROUP,
+  DEMO_ISSUERS,
+  OPERATOR_GROUP,
+  UNVERIFIED_OPERATOR_EMAIL,
+  type DemoIssuer,
+} from './demo-people';
 import { renderPeoplePage } from './interaction-page';
 
 export interface SandboxIdentityProviderOptions {
@@ -83,7 +89,10 @@ export async function startSandboxIdentityProvider(options: SandboxIdentityProvi
             sub: id,
             name: person.name,
             groups: person.groups,
-            ...(person.email && { email: person.email, email_verified: true }),
+            ...(person.email && {
+              email: person.email,
+              email_verified: person.emailVerified ?? true,
+            }),
           }),
         };
       },
@@ -123,6 +132,8 @@ export async function startSandboxIdentityProvider(options: SandboxIdentityProvi
     d.people.map((p) => ({
       name: p.name,
       description: `${p.description}${p.email ? ` (${p.email})` : ''}`,
+      // The sandbox IdP signs this person in at once when asked with login_hint=<id>.
+      loginHint: p.id,
       ...(d.key !== 'platform' && { org: d.key }),
     })),
   );
@@ -137,6 +148,7 @@ export async function startSandboxIdentityProvider(options: SandboxIdentityProvi
       ZK_PLATFORM_OIDC_CLIENT_ID: 'zonekeeper-platform',
       ZK_PLATFORM_OIDC_CLIENT_SECRET: clientSecret('zonekeeper-platform'),
       ZK_PLATFORM_OPERATOR_GROUPS: OPERATOR_GROUP,
+      ZK_PLATFORM_OPERATOR_EMAILS: UNVERIFIED_OPERATOR_EMAIL,
       ZK_ADMIN_GROUP: ADMIN_GROUP,
       ZK_SIGN_IN_DEMO_PEOPLE: JSON.stringify(demoPeople),
     },
@@ -155,6 +167,17 @@ async function interact(
   res: ServerResponse,
 ) {
   const details = await provider.interactionDetails(req, res);
+  // One click from the app's demo list: a login_hint naming a person of this issuer signs them in
+  // without the people page (there are no passwords to ask for in the sandbox).
+  const hint = details.params.login_hint;
+  if (
+    req.method === 'GET' &&
+    typeof hint === 'string' &&
+    issuer.people.some((p) => p.id === hint)
+  ) {
+    await provider.interactionFinished(req, res, { login: { accountId: hint } });
+    return;
+  }
   if (req.method === 'POST') {
     const personId = new URLSearchParams(await readRequestBody(req)).get('person') ?? '';
     if (!issuer.people.some((p) => p.id === personId)) {

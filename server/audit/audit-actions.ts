@@ -3,6 +3,7 @@ export const AUDIT_ACTIONS = [
   'org.created',
   'auth.signed_in',
   'auth.signed_out',
+  'auth.sessions_ended',
   'idp.registered',
   'idp.removed',
   'member.invited',

@@ -1,11 +1,14 @@
 // The signed-in person behind a request, as the server sees them: loaded from the database on
-// every request (not from the session token), so a changed role or removed membership applies
-// at once.
+// every request (not from the session token), and operator rights recomputed against the current
+// configuration, so a changed role, a removed membership or a person taken off
+// ZK_PLATFORM_OPERATOR_EMAILS/_GROUPS applies at once.
 import { eq } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { MembershipRole } from '@/db/schema/enums';
 import type { Actor } from './actor';
+import { PLATFORM_IDENTITY_SCOPE } from './identity-scope';
 import type { Role } from './permissions';
+import { isNamedOperator, type OperatorSettings } from './role-from-claims';
 
 export interface Caller {
   userId: string;
@@ -17,7 +20,11 @@ export interface Caller {
 }
 
 /** Null when the user of a session no longer exists: the session then counts as signed out. */
-export async function loadCaller(store: Store, userId: string): Promise<Caller | null> {
+export async function loadCaller(
+  store: Store,
+  userId: string,
+  operators: OperatorSettings,
+): Promise<Caller | null> {
   const [user] = await store.db.select().from(store.t.users).where(eq(store.t.users.id, userId));
   if (!user) return null;
   const rows = await store.db
@@ -28,9 +35,28 @@ export async function loadCaller(store: Store, userId: string): Promise<Caller |
     userId: user.id,
     email: user.email,
     name: user.name,
-    isPlatformOperator: user.isPlatformOperator,
+    // Only the platform IdP names operators; an org IdP's identity never is one.
+    isPlatformOperator:
+      user.identityScope === PLATFORM_IDENTITY_SCOPE &&
+      isNamedOperator(
+        {
+          email: user.email,
+          emailVerified: user.emailVerified !== null,
+          groups: parseGroups(user.platformGroups),
+        },
+        operators,
+      ),
     memberships: new Map(rows.map((r) => [r.orgId, r.role])),
   };
+}
+
+function parseGroups(stored: string): string[] {
+  try {
+    const value: unknown = JSON.parse(stored);
+    return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The caller's role in one organization, or null when they have none there. */

@@ -1,50 +1,78 @@
 // Asks an OIDC issuer for its discovery document, so that a typo or an outage is reported in
-// words before anyone is sent to a provider that cannot answer.
+// words before anyone is sent to a provider that cannot answer. The words never repeat what the
+// remote answered (status, error codes, its `issuer` value): that would turn this check into a
+// way to read internal services. Details go to the server log.
 import { logger } from '../log/logger';
+import {
+  IssuerRequestRefused,
+  ISSUER_TIMEOUT_MS,
+  refuseIssuerUrl,
+  type IssuerFetch,
+  type IssuerNetworkPolicy,
+  type IssuerRequestProblem,
+} from './issuer-fetch';
 
-const DISCOVERY_TIMEOUT_MS = 5_000;
+export function discoveryUrlOf(issuer: string): string {
+  return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+}
 
 /** A message for a person when the issuer cannot be used; null when it answers correctly. */
-export async function explainIssuerProblem(issuer: string): Promise<string | null> {
-  const shapeProblem = explainIssuerShape(issuer);
+export async function explainIssuerProblem(
+  issuer: string,
+  policy: IssuerNetworkPolicy,
+  fetch: IssuerFetch,
+): Promise<string | null> {
+  const shapeProblem = explainIssuerShape(issuer, policy);
   if (shapeProblem) return shapeProblem;
-  const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
-    if (!response.ok) {
-      logger.warn('OIDC discovery answered with an error', { issuer, status: response.status });
-      return `The identity provider at ${issuer} answered ${response.status} for its discovery document (${url}). Check the issuer URL.`;
-    }
-    const document = (await response.json()) as { issuer?: unknown };
-    if (document.issuer !== issuer) {
-      return `The identity provider calls itself "${String(document.issuer)}", not "${issuer}". Use exactly its issuer value.`;
-    }
-    return null;
+    const response = await fetch(discoveryUrlOf(issuer));
+    const document = response.ok ? ((await response.json().catch(() => null)) as unknown) : null;
+    const named = (document as { issuer?: unknown } | null)?.issuer;
+    if (named === issuer) return null;
+    logger.warn('OIDC discovery gave no document for this issuer', {
+      issuer,
+      status: response.status,
+      namesIssuer: typeof named === 'string',
+    });
+    return `The identity provider at ${issuer} did not answer with a discovery document for exactly this issuer (${discoveryUrlOf(issuer)}). Check the issuer URL: it must equal the provider's "issuer" value, without a trailing slash it does not have.`;
   } catch (error) {
-    logger.warn('OIDC issuer did not answer', { issuer, error });
-    return `The identity provider at ${issuer} did not answer (${describeFetchError(error)}). Check the URL, or try again when it is back.`;
+    const problem = error instanceof IssuerRequestRefused ? error.problem : 'no_connection';
+    logger.warn('OIDC issuer request failed', { issuer, problem });
+    return explainRequestProblem(issuer, problem);
   }
 }
 
-export function explainIssuerShape(issuer: string): string | null {
+export function explainIssuerShape(issuer: string, policy: IssuerNetworkPolicy): string | null {
   let url: URL;
   try {
     url = new URL(issuer);
   } catch {
     return `"${issuer}" is not a URL. An issuer looks like https://login.example.com or https://login.example.com/realms/acme.`;
   }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    return `An issuer must use https:// (plain http is accepted on this machine's loopback only).`;
-  }
   if (url.search || url.hash) return 'An issuer URL has no query (?…) or fragment (#…).';
-  return null;
+  if (url.username || url.password) return 'An issuer URL has no user name or password in it.';
+  const refused = refuseIssuerUrl(url, policy);
+  return refused ? explainRequestProblem(issuer, refused) : null;
 }
 
-function describeFetchError(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') {
-    return `no answer within ${DISCOVERY_TIMEOUT_MS / 1000} s`;
+function explainRequestProblem(issuer: string, problem: IssuerRequestProblem): string {
+  switch (problem) {
+    case 'scheme':
+      return policyScheme;
+    case 'internal_address':
+      return `${issuer} points at an internal address (loopback, private, link-local, unique-local or a metadata service), which Zonekeeper does not contact. Use your identity provider's public https URL.`;
+    case 'unresolvable':
+      return `The host of ${issuer} cannot be resolved (DNS). Check the spelling of the issuer URL.`;
+    case 'redirect':
+      return `The identity provider at ${issuer} answered with a redirect, which Zonekeeper does not follow. Enter the issuer URL exactly as the provider names it.`;
+    case 'timeout':
+      return `The identity provider at ${issuer} did not answer within ${ISSUER_TIMEOUT_MS / 1000} s. Check the URL, or try again when it is back.`;
+    case 'too_large':
+      return `The identity provider at ${issuer} sent a discovery document too large to be one. Check the issuer URL.`;
+    case 'no_connection':
+      return `The identity provider at ${issuer} did not answer (no connection). Check the URL, or try again when it is back.`;
   }
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? 'no connection';
 }
+
+const policyScheme =
+  'An issuer must use https:// (plain http to this machine is accepted only in sandbox mode).';

@@ -7,7 +7,6 @@ import { getStore } from '../store';
 import { findOrgIdentityProviderBySlug, readOrgClientSecret } from './org-identity-provider';
 
 export interface OrgSignInClient {
-  orgDisplayName: string;
   issuer: string;
   clientId: string;
   /** '' unless `withSecret`: starting a sign-in needs none, only the code exchange does. */
@@ -30,7 +29,6 @@ export async function findOrgSignInClient(
     }
   }
   return {
-    orgDisplayName: found.org.displayName,
     issuer: found.provider.issuer,
     clientId: found.provider.clientId,
     clientSecret,

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'idp.manage',
   'members.manage',
   'audit.read',
+  // ARNs with the platform's AWS account id in them; viewers see them masked.
+  'identity.read_account',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,6 +33,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'idp.manage',
     'members.manage',
     'audit.read',
+    'identity.read_account',
   ],
   // Viewers read the org, its member list included; invitations and removals are for admins.
   viewer: ['orgs.read'],

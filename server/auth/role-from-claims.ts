@@ -1,6 +1,7 @@
 // Reads roles out of an identity provider's claims: the configured claim (e.g. `groups`) may be a
 // list or a space/comma separated string, depending on the provider.
 import type { MembershipRole } from '@/db/schema/enums';
+import { emailIsListed } from './email-address';
 
 export interface RoleClaimSettings {
   roleClaim: string;
@@ -23,14 +24,21 @@ export function roleFromClaims(
     : 'viewer';
 }
 
+export interface OperatorSettings {
+  operatorEmails: string[];
+  operatorGroups: string[];
+}
+
+/**
+ * Whether the platform IdP's person is a platform operator. By email only when the provider
+ * vouched for the address (`email_verified`): many providers let a person edit their email.
+ */
 export function isNamedOperator(
-  email: string,
-  groups: string[],
-  operators: { emails: string[]; groups: string[] },
+  person: { email: string; emailVerified: boolean; groups: readonly string[] },
+  operators: OperatorSettings,
 ): boolean {
-  const lowered = email.toLowerCase();
   return (
-    operators.emails.some((e) => e.toLowerCase() === lowered) ||
-    groups.some((g) => operators.groups.includes(g))
+    (person.emailVerified && emailIsListed(person.email, operators.operatorEmails)) ||
+    person.groups.some((g) => operators.operatorGroups.includes(g))
   );
 }

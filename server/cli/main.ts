@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { eq, ne } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
+import { endSessionsOfPerson } from '../auth/end-sessions-of-person';
 import { getConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';
 import { createOrganization } from '../orgs/create-organization';
@@ -37,7 +38,8 @@ const USAGE = `Usage: npm run zk -- <command> [options]
   records sync [--org <slug>]         list every live zone (or the org's) from Route 53 into the
                                       store now, with each record's ExternalDNS owner
   hostnames --org <slug> [--cluster <name>] [--status owned|stale|orphan|conflict|unmanaged]
-            [--json]                  the org's records as last synced (--json: one object a line)`;
+            [--json]                  the org's records as last synced (--json: one object a line)
+  end-sessions --email <address>      sign a person out everywhere, at once`;
 
 const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
 
@@ -51,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       json: { type: 'boolean' },
       yes: { type: 'boolean' },
+      email: { type: 'string' },
       help: { type: 'boolean' },
       'no-wait': { type: 'boolean' },
       cluster: { type: 'string' },
@@ -162,6 +165,14 @@ async function main(argv: string[]): Promise<number> {
       if (!values.org) return usage(EXIT.usage, 'hostnames needs --org <slug>.');
       const [org] = await orgs();
       await hostnamesCommand(store, org!, values);
+      return EXIT.ok;
+    }
+    case 'end-sessions': {
+      if (!values.email) return usage(EXIT.usage, 'end-sessions needs --email <address>.');
+      const ended = await endSessionsOfPerson(store, CLI_ACTOR, values.email);
+      console.log(
+        `Ended ${ended.sessions} session(s) of ${values.email.trim()} (${ended.users} identit${ended.users === 1 ? 'y' : 'ies'}); every open tab of theirs is signed out now.`,
+      );
       return EXIT.ok;
     }
     default:

@@ -25,6 +25,12 @@ const platformEnv = {
       message:
         'expected a DNS name such as platform.example.com (lower-case labels, no trailing dot)',
     }),
+  // Sandbox mode, chosen on purpose (`npm start` sets it when it runs the sandbox; ZK_SANDBOX=1
+  // forces it). Its only effect in the app: org issuers may be plain http on loopback.
+  ZK_SANDBOX: z
+    .enum(['0', '1'], 'expected 1 (sandbox mode) or 0')
+    .default('0')
+    .transform((v) => v === '1'),
   ZK_ENVIRONMENT_LABEL: z
     .string()
     .trim()
@@ -89,6 +95,8 @@ const demoPerson = z.object({
   description: z.string().default(''),
   /** The org slug to sign in through; absent means the platform sign-in. */
   org: z.string().optional(),
+  /** Sent as login_hint, for identity providers that then sign the person in with one click. */
+  loginHint: z.string().optional(),
 });
 
 const authEnv = {

@@ -66,10 +66,14 @@ export interface StepFailureView {
   retryable: boolean;
 }
 
+/**
+ * `showAccountId`: whether ARNs keep the AWS account id. Viewers get them masked: the account id
+ * names the platform's AWS account, which reading one org's zone does not require.
+ */
 export async function loadOrgStatusView(
   store: Store,
   org: Organization,
-  now = new Date(),
+  { showAccountId, now = new Date() }: { showAccountId: boolean; now?: Date },
 ): Promise<OrgStatusView> {
   const status = await organizationStatus(store, org);
   const plan = org.desiredState === 'absent' ? TEARDOWN_STEPS : PROVISIONING_STEPS;
@@ -89,6 +93,10 @@ export async function loadOrgStatusView(
     },
     identity: status.identity && {
       ...status.identity,
+      userArn: showAccountId ? status.identity.userArn : maskAccountId(status.identity.userArn),
+      policyArn: showAccountId
+        ? status.identity.policyArn
+        : maskAccountId(status.identity.policyArn),
       accessKeyCreatedAt: iso(status.identity.accessKeyCreatedAt),
       accessKeyVerifiedAt: iso(status.identity.accessKeyVerifiedAt),
     },
@@ -112,4 +120,14 @@ export async function loadOrgStatusView(
       };
     }),
   };
+}
+
+/** arn:aws:iam::123456789012:user/x -> arn:aws:iam::************:user/x */
+export function maskAccountId(arn: string | null): string | null {
+  return (
+    arn?.replace(
+      /^(arn:[^:]*:[^:]*:[^:]*:)(\d{12})(:)/,
+      (_m, head: string, id: string, tail: string) => `${head}${'*'.repeat(id.length)}${tail}`,
+    ) ?? null
+  );
 }

@@ -13,6 +13,7 @@ import {
 } from '../cloud/iam';
 import { deleteHostedZone, fqdn, getRecordSet, listAllRecordSets } from '../cloud/route53';
 import { platformAccountId } from '../cloud/sts';
+import { clientSecretPath, disableOrgIdentityProvider } from '../auth/org-identity-provider';
 import { applyChangeBatches } from '../route53-changes/apply-change-batches';
 import { crashPoint } from './crash-point';
 import { policyArnFor } from './org-resource-names';
@@ -107,7 +108,18 @@ async function removeVaultSecret(work: OrgWork): Promise<void> {
   await auditChange(work, 'vault.secret_deleted', work.names.vaultPath);
 }
 
+// First of all: no one signs in through a deleted org, and its IdP's client secret leaves Vault.
+async function removeIdentityProvider(work: OrgWork): Promise<void> {
+  const { store, vault } = work.ctx;
+  if (await disableOrgIdentityProvider(store, vault, work.org)) {
+    await auditChange(work, 'idp.removed', work.org.slug, {
+      vaultPath: clientSecretPath(work.org.slug),
+    });
+  }
+}
+
 export const TEARDOWN_STEPS = [
+  { step: 'teardown-identity-provider', run: removeIdentityProvider },
   { step: 'teardown-delegation', run: removeDelegation },
   { step: 'teardown-records', run: removeRecords },
   { step: 'teardown-zone', run: removeZone },

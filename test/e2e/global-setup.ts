@@ -63,6 +63,8 @@ export default async function setup(project: TestProject) {
       AUTH_SECRET: authSecret,
       DATABASE_URL: `file:${databaseFile}`,
       ZK_BASE_DOMAIN: BASE_DOMAIN,
+      // The sandbox identity provider's org issuers are plain http on loopback.
+      ZK_SANDBOX: '1',
       ZK_ENVIRONMENT_LABEL: 'E2E',
     },
   });

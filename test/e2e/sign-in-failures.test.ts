@@ -70,9 +70,11 @@ describe('Sign-in failures in the browser', () => {
       await page.getByRole('button', { name: 'Continue' }).click();
       await expect
         .poll(() => page.locator('#organization-error').textContent())
-        .toMatch(
-          /Acme Corp's sign-in is unavailable.*did not answer.*platform operators can still/,
-        );
+        .toMatch(/sign-in of "acme" is unavailable right now.*platform operators can still/);
+      // Someone who only typed a slug learns neither the org's name nor its issuer.
+      const answer = (await page.locator('#organization-error').textContent()) ?? '';
+      expect(answer).not.toContain('Acme Corp');
+      expect(answer).not.toContain('127.0.0.1');
       await screenshot(page, 'sign-in-org-idp-down');
 
       await signInAs(page, baseUrl, 'operator');
@@ -80,5 +82,27 @@ describe('Sign-in failures in the browser', () => {
     } finally {
       await store.db.update(acme).set({ issuer: row!.issuer }).where(eq(acme.orgId, org!.id));
     }
+  });
+
+  it('asks for the secret again when the issuer changes, warning first and keeping what was typed', async () => {
+    const { page } = browser;
+    await signInAs(page, baseUrl, 'globexAdmin');
+    await page.goto(`${baseUrl}/orgs/globex/sign-in-settings`);
+    const issuer = page.getByLabel('Issuer URL');
+    const current = await issuer.inputValue();
+    const typed = current.replace(/\/globex$/, '/acme');
+    await issuer.fill(typed);
+    // Before saving: who must sign in again.
+    expect(await page.getByTestId('issuer-change-warning').textContent()).toMatch(
+      /signs out everyone who signed in through .*\/globex/,
+    );
+    await page.getByRole('button', { name: 'Save identity provider' }).click();
+    const secretError = page.locator('#field-clientSecret-error');
+    await expect.poll(() => secretError.textContent()).toMatch(/enter the client secret issued/);
+    expect(await issuer.inputValue()).toBe(typed);
+    await screenshot(page, 'sign-in-settings-new-issuer-needs-secret');
+    // Nothing was saved: Gina still signs in through globex's own issuer.
+    await signInAs(page, baseUrl, 'globexAdmin');
+    await expectSignedInAs(page, 'Gina Admin');
   });
 });

@@ -112,4 +112,27 @@ describe('Sign-in and tenancy in the browser', () => {
       .toContain('No organization "no-such-org" signs in with its own identity provider');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
+
+  it('signs a demo person in with one click on the demo list', async () => {
+    const { page } = browser;
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl}/sign-in`);
+    const demo = page.locator('section[aria-labelledby="demo-people-title"]');
+    await demo.getByRole('button', { name: /Victor Viewer/ }).click();
+    // Straight back from the IdP (login_hint), without its people page.
+    await page.waitForURL((url) => url.origin === baseUrl && url.pathname === '/orgs');
+    await expectSignedInAs(page, 'Victor Viewer');
+  });
+
+  it('grants no operator rights for an operator email the IdP did not verify', async () => {
+    const { page } = browser;
+    // una@platform.test is in ZK_PLATFORM_OPERATOR_EMAILS; the sandbox IdP says email_verified false.
+    await signInAs(page, baseUrl, 'unverified');
+    await expectSignedInAs(page, 'Una Unverified');
+    expect(await page.getByTestId('signed-in-person').textContent()).not.toContain(
+      'platform operator',
+    );
+    expect(await page.getByRole('button', { name: 'Create organization' }).count()).toBe(0);
+    expect(await page.locator('tr[data-org-slug="acme"]').count()).toBe(0);
+  });
 });

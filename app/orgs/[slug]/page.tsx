@@ -17,7 +17,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
   const { org, role } = await requireOrgForPage(slug);
   const store = await getStore();
   const [status, events] = await Promise.all([
-    loadOrgStatusView(store, org),
+    loadOrgStatusView(store, org, { showAccountId: roleHas(role, 'identity.read_account') }),
     roleHas(role, 'audit.read') ? listAuditEvents(store, { orgId: org.id }) : null,
   ]);
   const zoneName = `${org.slug}.${getConfig().ZK_BASE_DOMAIN}`;

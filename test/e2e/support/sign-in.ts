@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 export const DEMO = {
   operator: { name: 'Pat Operator', org: null },
   invited: { name: 'Ivy Invited', org: null },
+  unverified: { name: 'Una Unverified', org: null },
   acmeAdmin: { name: 'Ada Admin', org: 'acme' },
   acmeViewer: { name: 'Victor Viewer', org: 'acme' },
   acmeWithoutEmail: { name: 'Nemo', org: 'acme' },

@@ -24,6 +24,12 @@ const SETTINGS: SignInSettings = {
   operatorGroups: ['zonekeeper-operators'],
 };
 
+// The issuers registered below: `https://login.<slug>.test` per org, one for the platform.
+const issuerOf = (providerId: string) =>
+  providerId === 'platform'
+    ? 'https://login.platform.test'
+    : `https://login.${providerId.replace(/^org-/, '')}.test`;
+
 for (const kind of STORE_KINDS) {
   describe.skipIf(!kind.available)(`invitations (${kind.name})`, () => {
     let store: TestStore;
@@ -55,7 +61,12 @@ for (const kind of STORE_KINDS) {
     });
 
     function signIn(providerId: string, claims: Record<string, unknown>) {
-      return recordSignIn(store, SETTINGS, { providerId, subject: randomUUID(), claims });
+      return recordSignIn(store, SETTINGS, {
+        providerId,
+        issuer: issuerOf(providerId),
+        subject: randomUUID(),
+        claims,
+      });
     }
     const inAcme = () => ({ store, actor: ada, org: orgs.acme! });
     const invite = (email: string, role = 'viewer') => inviteMember(inAcme(), { email, role });
@@ -72,7 +83,7 @@ for (const kind of STORE_KINDS) {
       memberships: await store.db.select().from(store.t.memberships),
       audit: (await store.db.select().from(store.t.auditEvents)).length,
     });
-    const callerOf = async (userId: string) => (await loadCaller(store, userId))!;
+    const callerOf = async (userId: string) => (await loadCaller(store, userId, SETTINGS))!;
 
     it('records an invitation with the email lower-cased, lists it as pending and audits it', async () => {
       const invitation = await invite('  Ivy@Platform.TEST ', 'admin');
@@ -172,6 +183,7 @@ for (const kind of STORE_KINDS) {
       // A later sign-in finds nothing left to accept and records no second join.
       await recordSignIn(store, SETTINGS, {
         providerId: 'platform',
+        issuer: issuerOf('platform'),
         subject: (
           await store.db.select().from(store.t.accounts).where(eq(store.t.accounts.userId, userId))
         )[0]!.providerAccountId,
@@ -239,7 +251,7 @@ for (const kind of STORE_KINDS) {
       expect(self.message).toContain('You cannot remove yourself from acme');
 
       expect(await removeMember(inAcme(), ivy.userId)).toEqual({
-        email: 'Ivy@platform.test',
+        email: 'ivy@platform.test',
         source: 'invitation',
       });
       expect(await getOrgForCaller(store, await callerOf(ivy.userId), 'acme')).toBeNull();

@@ -34,6 +34,8 @@ describe('the org sign-in client, through the installation Vault and store', () 
     Object.assign(process.env, sandbox.env, {
       DATABASE_URL: `file:${path.join(dir, 'zk.sqlite')}`,
       ZK_BASE_DOMAIN: 'zonekeeper.test',
+      // The sandbox IdP answers on loopback http, which only sandbox mode lets issuers use.
+      ZK_SANDBOX: '1',
     });
     store = await getStore();
     vault = createVaultKv({
@@ -64,7 +66,6 @@ describe('the org sign-in client, through the installation Vault and store', () 
     );
 
     const client = {
-      orgDisplayName: 'Acme',
       issuer: idp.issuers.acme,
       clientId: 'zonekeeper-acme',
     };

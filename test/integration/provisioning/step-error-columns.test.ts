@@ -80,7 +80,7 @@ for (const kind of STORE_KINDS) {
         .select()
         .from(t)
         .where(and(eq(t.orgId, org.id), eq(t.step, step)));
-      const view = await loadOrgStatusView(store, org);
+      const view = await loadOrgStatusView(store, org, { showAccountId: true });
       return { org, row: row!, view: view.steps.find((s) => s.step === step)! };
     }
 

@@ -49,10 +49,31 @@ describe('roles from claims', () => {
     expect(groupsFromClaims({ groups: ['zk'] }, 'roles')).toEqual([]);
   });
 
-  it('names operators by email case-insensitively or by group', () => {
-    const operators = { emails: ['Pat@Platform.test'], groups: ['ops'] };
-    expect(isNamedOperator('pat@platform.test', [], operators)).toBe(true);
-    expect(isNamedOperator('x@platform.test', ['ops'], operators)).toBe(true);
-    expect(isNamedOperator('x@platform.test', ['dev'], operators)).toBe(false);
+  it('names operators by a verified email (ASCII case-insensitively) or by group', () => {
+    const operators = { operatorEmails: ['Pat@Platform.test'], operatorGroups: ['ops'] };
+    const person = (email: string, emailVerified: boolean, groups: string[] = []) =>
+      isNamedOperator({ email, emailVerified, groups }, operators);
+    expect(person('pat@platform.test', true)).toBe(true);
+    expect(person('x@platform.test', false, ['ops'])).toBe(true);
+    expect(person('x@platform.test', true, ['dev'])).toBe(false);
+  });
+
+  it('never names an operator by an unverified email', () => {
+    const operators = { operatorEmails: ['pat@platform.test'], operatorGroups: [] };
+    expect(
+      isNamedOperator({ email: 'pat@platform.test', emailVerified: false, groups: [] }, operators),
+    ).toBe(false);
+  });
+
+  it('refuses look-alikes that Unicode case folding would turn into the listed address', () => {
+    // U+212A KELVIN SIGN lower-cases to "k"; U+0130 to "i̇"; fullwidth letters stay distinct.
+    const operators = { operatorEmails: ['kim@platform.test'], operatorGroups: [] };
+    for (const email of [
+      '\u212Aim@platform.test',
+      'k\u0131m@platform.test',
+      'ｋim@platform.test',
+    ]) {
+      expect(isNamedOperator({ email, emailVerified: true, groups: [] }, operators)).toBe(false);
+    }
   });
 });

@@ -2,7 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { orgAction } from '@/app/_lib/org-action';
-import { registerOrgIdentityProviderInput } from '@/server/auth/org-identity-provider';
+import {
+  registerOrgIdentityProviderInput,
+  type RegisteredIdentityProvider,
+} from '@/server/auth/org-identity-provider';
 import { saveOrgIdentityProvider } from '@/server/auth/save-org-identity-provider';
 import type { Result } from '@/server/errors/domain-error';
 
@@ -16,10 +19,22 @@ const register = orgAction({
   },
 });
 
-// Never echoes the submitted client secret back: the result carries only issuer and client id.
+export interface IdentityProviderFormState {
+  result: Result<RegisteredIdentityProvider>;
+  /** What was typed, so a failed save keeps it; never the client secret. */
+  typed: { issuer: string; clientId: string };
+}
+
 export async function registerIdentityProviderAction(
-  _previous: Result<{ issuer: string; clientId: string }> | null,
+  _previous: IdentityProviderFormState | null,
   formData: FormData,
-): Promise<Result<{ issuer: string; clientId: string }>> {
-  return register(formData);
+): Promise<IdentityProviderFormState> {
+  const typed = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    result: await register(formData),
+    typed: { issuer: typed('issuer'), clientId: typed('clientId') },
+  };
 }

@@ -1,12 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Field } from '@/components/ui/field';
-import type { Result } from '@/server/errors/domain-error';
-import { registerIdentityProviderAction } from './actions';
+import { registerIdentityProviderAction, type IdentityProviderFormState } from './actions';
 import { SubmitButton } from '@/components/ui/submit-button';
-
-type State = Result<{ issuer: string; clientId: string }> | null;
 
 export function IdentityProviderForm({
   orgSlug,
@@ -15,11 +12,19 @@ export function IdentityProviderForm({
   orgSlug: string;
   current: { issuer: string; clientId: string } | null;
 }) {
-  const [state, formAction, pending] = useActionState<State, FormData>(
+  const [state, formAction, pending] = useActionState<IdentityProviderFormState | null, FormData>(
     registerIdentityProviderAction,
     null,
   );
-  const fields = state && !state.ok ? state.error.fields : undefined;
+  const result = state?.result;
+  const fields = result && !result.ok ? result.error.fields : undefined;
+  // After a failed save the form shows what was typed (React resets a form to its defaults).
+  const shown = result && !result.ok ? state.typed : current;
+  const [issuer, setIssuer] = useState(shown?.issuer ?? '');
+  const [clientId, setClientId] = useState(shown?.clientId ?? '');
+  const repointing =
+    current !== null && (issuer.trim() !== current.issuer || clientId.trim() !== current.clientId);
+  const issuerChanging = current !== null && issuer.trim() !== current.issuer;
   return (
     <form
       action={formAction}
@@ -30,37 +35,53 @@ export function IdentityProviderForm({
         name="issuer"
         label="Issuer URL"
         placeholder="https://login.example.com/realms/acme"
-        defaultValue={current?.issuer}
+        value={issuer}
+        onChange={(e) => setIssuer(e.target.value)}
         required
         errors={fields?.issuer}
       />
       <Field
         name="clientId"
         label="Client id"
-        defaultValue={current?.clientId}
+        value={clientId}
+        onChange={(e) => setClientId(e.target.value)}
         required
         errors={fields?.clientId}
       />
+      {issuerChanging && (
+        <p
+          role="status"
+          data-testid="issuer-change-warning"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          Changing the issuer signs out everyone who signed in through {current.issuer}: they must
+          sign in again through the new identity provider, which must know them by the same email.
+        </p>
+      )}
       <Field
         name="clientSecret"
         label="Client secret"
         type="password"
         autoComplete="off"
         hint={
-          current
-            ? 'Stored in Vault. Leave empty to keep the stored secret.'
-            : 'Stored in Vault, never in the database.'
+          !current
+            ? 'Stored in Vault, never in the database.'
+            : repointing
+              ? 'Required: a new issuer or client id needs the secret issued for it.'
+              : 'Stored in Vault. Leave empty to keep the stored secret.'
         }
         errors={fields?.clientSecret}
       />
-      {state && !state.ok && !fields && (
+      {result && !result.ok && !fields && (
         <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {state.error.message}
+          {result.error.message}
         </p>
       )}
-      {state?.ok && (
+      {result?.ok && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          Saved. People of {orgSlug} now sign in through {state.data.issuer}.
+          Saved. People of {orgSlug} now sign in through {result.data.issuer}.
+          {result.data.signedOutMembers > 0 &&
+            ` ${result.data.signedOutMembers} member(s) of the previous identity provider were signed out and sign in again through this one.`}
         </p>
       )}
       <div className="flex justify-end">

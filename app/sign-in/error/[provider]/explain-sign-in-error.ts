@@ -4,7 +4,9 @@ export function explainSignInError(code: string, through: string): string {
     case 'no_email':
       return `Signing in through ${through} worked, but it did not share your email address with Zonekeeper, which needs it to know who you are. Ask its administrator to release the "email" claim.`;
     case 'email_taken':
-      return `Your email address already signs in to Zonekeeper through another identity provider. Use that one, or ask a platform operator.`;
+      return `Your email address already signs in to Zonekeeper through another account of ${through}. Use that account, or ask a platform operator.`;
+    case 'issuer_changed':
+      return `Your account was created through a different identity provider than the one ${through} uses now, so Zonekeeper does not let the new one sign it in. Ask an admin of your organization: after a change of identity provider, members sign in again through the new one.`;
     case 'unknown_org':
     case 'unknown_provider':
       return `This sign-in method is not (or no longer) set up here. Start again from the sign-in page.`;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { openStore, type Store } from '@/db/open-store';
 import type { MembershipRole } from '@/db/schema/enums';
+import { OPERATOR_GROUP } from '@/sandbox/oidc/demo-people';
 import { startSandboxIdentityProvider } from '@/sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox, type Sandbox } from '@/sandbox/start-sandbox';
 import { buildApp, buildIsCurrent, freePort, startNextServer } from '@/scripts/next-server';
@@ -40,6 +41,8 @@ export const removableMemberId = (caller: CallerName) => `removable-by-${caller}
 export interface AppUnderTest {
   baseUrl: string;
   store: Store;
+  /** The app's SQLite file, for the operator CLI run against the same store. */
+  databaseFile: string;
   /** A Cookie header with a new session of the caller ('' for anonymous). */
   cookieFor(caller: CallerName): Promise<string>;
   userIds: Record<Exclude<CallerName, 'anonymous'>, string>;
@@ -75,9 +78,14 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
   for (const [name, person] of Object.entries(PEOPLE)) {
     const userId = randomUUID();
     const email = `${name.toLowerCase()}@isolation.test`;
-    await store.db
-      .insert(store.t.users)
-      .values({ id: userId, email, name, isPlatformOperator: person.operator ?? false });
+    // The operator is named by group (the sandbox IdP's ZK_PLATFORM_OPERATOR_GROUPS), as their
+    // last platform sign-in recorded it: operator rights are recomputed on every request.
+    await store.db.insert(store.t.users).values({
+      id: userId,
+      email,
+      name,
+      platformGroups: JSON.stringify(person.operator ? [OPERATOR_GROUP] : []),
+    });
     if (person.org) {
       await store.db.insert(store.t.memberships).values({
         id: randomUUID(),
@@ -133,12 +141,15 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
       AUTH_SECRET: authSecret,
       DATABASE_URL: `file:${databaseFile}`,
       ZK_BASE_DOMAIN: 'zonekeeper.test',
+      // The sandbox identity provider's org issuers are plain http on loopback.
+      ZK_SANDBOX: '1',
       ZK_RECONCILER_ENABLED: 'false',
     },
   });
   return {
     baseUrl: app.url,
     store,
+    databaseFile,
     cookieFor,
     userIds,
     idp,

@@ -2,6 +2,7 @@
 // Loaded through the caller's membership: another org answers 404, like a missing one.
 import { getCaller } from '@/app/_lib/get-caller';
 import { getOrgForCallerOrThrow, assertPermission } from '@/server/auth/get-org-for-caller';
+import { roleHas } from '@/server/auth/permissions';
 import { DomainError, type ErrorCode } from '@/server/errors/domain-error';
 import { toResult } from '@/server/errors/to-result';
 import { loadOrgStatusView } from '@/server/provisioning/org-status-view';
@@ -20,7 +21,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     const store = await getStore();
     const { org, role } = await getOrgForCallerOrThrow(store, caller, (await params).slug);
     assertPermission(role, 'orgs.read');
-    return loadOrgStatusView(store, org);
+    return loadOrgStatusView(store, org, {
+      showAccountId: roleHas(role, 'identity.read_account'),
+    });
   });
   // The status changes by the second: no cache may keep it.
   const headers = { 'Cache-Control': 'no-store' };
