@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ProvisioningStep } from '@/db/rows';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { logger } from '../log/logger';
 import { crashPoint } from './crash-point';
 import { LeaseLost } from './lease-guard';
 import { formatStepError, stepErrorColumns, toStepError } from './step-error';
@@ -79,6 +80,15 @@ export async function runStep(
         outcome: 'failure',
         detail: { step, error: message, errorClass: stepError.errorClass, attempts },
       });
+    });
+    // The operator's side: which step of which org failed, and how the adapter classified it.
+    logger.warn('provisioning step failed', {
+      org: work.org.slug,
+      step,
+      service: stepError.service,
+      code: stepError.code,
+      errorClass: stepError.errorClass,
+      attempts,
     });
     throw new StepFailed(step, message);
   }
