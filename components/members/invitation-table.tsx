@@ -1,6 +1,8 @@
 import { revokeInvitationAction } from '@/app/orgs/[slug]/members/actions';
 import { Card } from '@/components/ui/card';
 import { ColumnHeaders } from '@/components/ui/column-headers';
+import { Identifier } from '@/components/ui/identifier';
+import { Truncated } from '@/components/ui/truncated';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { PendingInvitation } from '@/server/memberships/list-members';
 import { RowActionForm } from './row-action-form';
@@ -31,9 +33,13 @@ export function InvitationTable({
             <tbody className="divide-y divide-slate-100">
               {invitations.map((invitation) => (
                 <tr key={invitation.id} data-invitation-email={invitation.email}>
-                  <td className="py-2 pr-4 font-medium text-slate-900">{invitation.email}</td>
+                  <td className="py-2 pr-4 font-medium text-slate-900">
+                    <Truncated value={invitation.email} className="max-w-[18rem]" />
+                  </td>
                   <td className="py-2 pr-4 text-slate-700">{invitation.role}</td>
-                  <td className="py-2 pr-4 text-slate-700">{invitation.invitedBy ?? '—'}</td>
+                  <td className="py-2 pr-4 text-slate-700">
+                    <Truncated value={invitation.invitedBy ?? '—'} className="max-w-[14rem]" />
+                  </td>
                   <td className="whitespace-nowrap py-2 pr-4 text-slate-600">
                     <UtcTime value={invitation.createdAt} />
                   </td>
@@ -45,6 +51,16 @@ export function InvitationTable({
                       label="Revoke"
                       pendingLabel="Revoking…"
                       accessibleName={`Revoke the invitation of ${invitation.email}`}
+                      question={
+                        <>
+                          Revoke the invitation of{' '}
+                          <strong>
+                            <Identifier value={invitation.email} />
+                          </strong>{' '}
+                          to {orgSlug}? They can then no longer join by signing in.
+                        </>
+                      }
+                      confirmLabel="Revoke invitation"
                     />
                   </td>
                 </tr>

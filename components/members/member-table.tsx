@@ -1,6 +1,8 @@
 import { removeMemberAction } from '@/app/orgs/[slug]/members/actions';
 import { Card } from '@/components/ui/card';
 import { ColumnHeaders } from '@/components/ui/column-headers';
+import { Identifier } from '@/components/ui/identifier';
+import { Truncated } from '@/components/ui/truncated';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { MembershipSource } from '@/db/schema/enums';
 import type { Member } from '@/server/memberships/list-members';
@@ -62,8 +64,16 @@ export function MemberTable({
               {members.map((member) => (
                 <tr key={member.userId} data-member-email={member.email.toLowerCase()}>
                   <td className="py-2 pr-4">
-                    <div className="font-medium text-slate-900">{member.name ?? member.email}</div>
-                    {member.name && <div className="text-xs text-slate-500">{member.email}</div>}
+                    <Truncated
+                      value={member.name ?? member.email}
+                      className="max-w-[18rem] font-medium text-slate-900"
+                    />
+                    {member.name && (
+                      <Truncated
+                        value={member.email}
+                        className="max-w-[18rem] text-xs text-slate-500"
+                      />
+                    )}
                   </td>
                   <td className="py-2 pr-4 text-slate-700" data-role={member.role}>
                     {member.role}
@@ -86,6 +96,16 @@ export function MemberTable({
                           label="Remove"
                           pendingLabel="Removing…"
                           accessibleName={`Remove ${member.email} from ${orgSlug}`}
+                          question={
+                            <>
+                              Remove{' '}
+                              <strong>
+                                <Identifier value={member.email} />
+                              </strong>{' '}
+                              from {orgSlug}? They lose access at once.
+                            </>
+                          }
+                          confirmLabel="Remove member"
                         />
                       )}
                     </td>

@@ -2,6 +2,8 @@ import type { AuditEvent } from '@/db/rows';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import { Card } from '@/components/ui/card';
+import { Identifier } from '@/components/ui/identifier';
+import { Truncated } from '@/components/ui/truncated';
 import { ColumnHeaders } from '@/components/ui/column-headers';
 
 /** The org's latest audit events, newest first; null when the caller may not read them. */
@@ -28,10 +30,14 @@ export function AuditTrail({ events, orgSlug }: { events: AuditEvent[] | null; o
                   <td className="whitespace-nowrap py-2 pr-4 text-slate-600">
                     <UtcTime value={event.occurredAt} />
                   </td>
-                  <td className="py-2 pr-4 text-slate-700">{event.actorLabel}</td>
-                  <td className="py-2 pr-4 font-mono text-xs text-slate-900">{event.action}</td>
-                  <td className="break-all py-2 pr-4 font-mono text-xs text-slate-700">
-                    {event.target}
+                  <td className="py-2 pr-4 text-slate-700">
+                    <Truncated value={event.actorLabel} className="max-w-[14rem]" />
+                  </td>
+                  <td className="py-2 pr-4 text-xs text-slate-900">
+                    <Identifier value={event.action} />
+                  </td>
+                  <td className="min-w-[12rem] max-w-[24rem] py-2 pr-4 text-xs text-slate-700">
+                    <Identifier value={event.target} />
                   </td>
                   <td className="py-2">
                     <StatusBadge status={event.outcome} />
