@@ -52,7 +52,7 @@ export function PageHeader({
           </ol>
         </nav>
       )}
-      <div className="mt-2 flex flex-wrap items-end justify-between gap-3">
+      <div className={`flex flex-wrap items-end justify-between gap-3 ${crumbs ? 'mt-2' : ''}`}>
         <div className="min-w-0 max-w-full">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
           {subtitle && <div className="mt-1 text-sm text-slate-500">{subtitle}</div>}

@@ -7,13 +7,18 @@ import { Truncated } from '@/components/ui/truncated';
 import { ColumnHeaders } from '@/components/ui/column-headers';
 
 /** The org's latest audit events, newest first; null when the caller may not read them. */
-export function AuditTrail({ events, orgSlug }: { events: AuditEvent[] | null; orgSlug: string }) {
+export function AuditTrail({
+  events,
+  orgSlug,
+  description,
+}: {
+  events: AuditEvent[] | null;
+  orgSlug: string;
+  /** Which events are shown: the latest few, or all of them. */
+  description: string;
+}) {
   return (
-    <Card
-      id="audit"
-      title="Audit trail"
-      description="Who changed what for this organization, newest first (the latest 50)."
-    >
+    <Card id="audit" title="Audit trail" description={description}>
       {events === null ? (
         <p className="mt-4 text-sm text-slate-500">
           Only admins of {orgSlug} and platform operators can read the audit trail.
