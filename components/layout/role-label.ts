@@ -7,11 +7,13 @@ export function roleLabel(person: {
 }): string {
   if (person.isPlatformOperator) return 'platform operator';
   if (person.memberships.length === 0) return 'no organization yet';
-  const [first, ...rest] = person.memberships;
-  if (rest.length === 0) return `${first!.role} of ${first!.slug}`;
-  const admins = person.memberships.filter((m) => m.role === 'admin').length;
+  // Two fit the header by name; more are counted.
+  if (person.memberships.length <= 2) {
+    return person.memberships.map((m) => `${m.role} of ${m.slug}`).join(', ');
+  }
   const count = person.memberships.length;
+  const admins = person.memberships.filter((m) => m.role === 'admin').length;
   if (admins === count) return `admin of ${count} organizations`;
   if (admins === 0) return `viewer of ${count} organizations`;
-  return `admin of ${admins}, viewer of ${count - admins} organizations`;
+  return `admin of ${admins} and viewer of ${count - admins} organizations`;
 }

@@ -82,7 +82,7 @@ export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
     expect: PUBLIC_HANDLER,
   },
   // Scoped inside, like the page: each caller gets the orgs they may see, and another org's
-  // entries never (test/integration/orgs/list-organizations-route.test.ts checks the content).
+  // entries never (listOrganizations: test/integration/auth/*.test.ts, orgs/deleted-organizations).
   '/api/orgs': {
     access:
       'every signed-in person, each seeing only their own orgs (operators all); anonymous 401 in JSON (the proxy)',
