@@ -23,6 +23,7 @@ describe('Confirmation before removal', () => {
   it('revokes an invitation only after a confirmation that names it', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}/orgs/acme/members`);
+    expect(await page.title()).toBe('Members · Acme Corp · Zonekeeper');
     await page.getByLabel('Email').fill(EMAIL);
     await page.getByRole('button', { name: 'Invite' }).click();
     const row = page.locator(`tr[data-invitation-email="${EMAIL}"]`);

@@ -5,8 +5,8 @@ import { getOrgForCaller } from '@/server/auth/get-org-for-caller';
 import { getDeletedOrganization } from '@/server/orgs/get-deleted-organization';
 import { getStore } from '@/server/store';
 
-// Every page of an org is titled "<page> · <org> · Zonekeeper", so a tab says where it is.
-// Nothing about an org the caller cannot see: its title stays the plain product name.
+// Every page below an org's own is titled "<page> · <org> · Zonekeeper", so a tab says where it
+// is (the org page sets its own title). Nothing about an org the caller cannot see.
 export async function generateMetadata({
   params,
 }: {

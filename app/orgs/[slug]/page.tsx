@@ -12,7 +12,15 @@ import { getConfig } from '@/server/config/config';
 import { loadOrgStatusView } from '@/server/provisioning/org-status-view';
 import { getStore } from '@/server/store';
 
-export const metadata: Metadata = { title: 'Overview' };
+// The layout's title template covers the pages below this one, not this page itself.
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}): Promise<Metadata> {
+  const { org } = await requireOrgPageAccess((await params).slug);
+  return { title: `Overview · ${org.displayName}` };
+}
 
 // A deleted org keeps every event: its trail is read whole, a live org's latest few at a time.
 const LIVE_TRAIL_LENGTH = 50;
