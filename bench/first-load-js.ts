@@ -2,8 +2,9 @@
 // empty cache loads each route once, and every script response is counted at its transferred
 // (gzip) size. Runs the production build against the sandbox, signed in as the demo operator.
 //
-//   npx tsx bench/first-load-js.ts [--budget-kb 150]
+//   npx tsx bench/first-load-js.ts [--budget-kb 150] [--dist .next-e2e]
 //
+// --dist reuses another production build (say the e2e suite's) when it is current.
 // Prints a Markdown table for BENCHMARKS.md and exits 1 when a route passes the budget.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -16,7 +17,8 @@ import { startSandbox } from '../sandbox/start-sandbox';
 import { buildApp, buildIsCurrent, freePort, startNextServer } from '../scripts/next-server';
 import { seedDemoOrganizations } from '../scripts/seed-demo-organizations';
 
-const DIST_DIR = '.next-bench';
+const distArg = process.argv.indexOf('--dist');
+const DIST_DIR = distArg > 0 ? process.argv[distArg + 1]! : '.next-bench';
 const BASE_DOMAIN = 'zonekeeper.test';
 const CHROMIUM = process.env.ZK_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const budgetArg = process.argv.indexOf('--budget-kb');

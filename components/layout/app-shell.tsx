@@ -31,7 +31,8 @@ export function AppShell({ children, environmentLabel, baseDomain, person }: App
                 <BaseDomain baseDomain={baseDomain} />
               </NarrowMenu>
             )}
-            <span className="text-base font-semibold tracking-tight text-slate-900">
+            {/* On a phone the header keeps its room for the person and the badge. */}
+            <span className="hidden text-base font-semibold tracking-tight text-slate-900 sm:inline">
               Zonekeeper
             </span>
           </div>

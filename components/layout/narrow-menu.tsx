@@ -18,7 +18,8 @@ export function NarrowMenu({ children }: { children: ReactNode }) {
         onClick={() => setOpenOn(open ? null : pathname)}
         className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
       >
-        <span aria-hidden>☰</span> Menu
+        <span aria-hidden>☰</span>
+        <span className="sr-only sm:not-sr-only sm:ml-1">Menu</span>
       </button>
       {open && (
         <div

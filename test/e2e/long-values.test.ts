@@ -8,7 +8,7 @@ import { signInAs } from './support/sign-in';
 const SLUG = 'long-values';
 const LONG_NAME = 'W'.repeat(100);
 // 254 characters, the most an address may have: a 64-character local part and a long domain.
-const LONG_EMAIL = `${'l'.repeat(64)}@${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(57)}.test`;
+const LONG_EMAIL = `${'l'.repeat(64)}@${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(56)}.test`;
 
 describe('Long values', () => {
   const baseUrl = inject('baseUrl');
