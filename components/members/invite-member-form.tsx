@@ -51,10 +51,10 @@ export function InviteMemberForm({ orgSlug }: { orgSlug: string }) {
         action={formAction}
         noValidate
         aria-labelledby="invite-member-title"
-        className="flex flex-col gap-4"
+        className="mt-5 flex flex-col gap-4"
       >
         <input type="hidden" name="orgSlug" value={orgSlug} />
-        <div className="mt-1 grid gap-5 sm:grid-cols-[2fr_1fr]">
+        <div className="grid gap-5 sm:grid-cols-[2fr_1fr]">
           <Field
             name="email"
             label="Email"

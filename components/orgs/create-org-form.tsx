@@ -48,7 +48,7 @@ export function CreateOrgForm({ baseDomain }: { baseDomain: string }) {
         action={formAction}
         noValidate
         aria-labelledby="create-org-title"
-        className="flex flex-col gap-4"
+        className="mt-5 flex flex-col gap-4"
       >
         <FormFields baseDomain={baseDomain} state={state} />
         {failure && !failure.fields && <FormError>{failure.message}</FormError>}
@@ -83,7 +83,7 @@ function FormFields({ baseDomain, state }: { baseDomain: string; state: CreateOr
   const [displayName, setDisplayName] = useState(state.submitted?.displayName ?? '');
   const [slug, setSlug] = useState(state.submitted?.slug ?? '');
   return (
-    <div className="mt-1 grid gap-5 sm:grid-cols-2">
+    <div className="grid gap-5 sm:grid-cols-2">
       <Field
         name="displayName"
         label="Display name"
