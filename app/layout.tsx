@@ -7,7 +7,6 @@ import { getConfig } from '@/server/config/config';
 import { listOrganizations } from '@/server/orgs/list-organizations';
 import { getStore } from '@/server/store';
 import { getCaller } from './_lib/get-caller';
-import { Providers } from './providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -29,26 +28,24 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <Providers>
-          <AppShell
-            environmentLabel={config.ZK_ENVIRONMENT_LABEL}
-            baseDomain={config.ZK_BASE_DOMAIN}
-            person={
-              caller
-                ? {
-                    name: caller.name,
-                    email: caller.email,
-                    roleLabel: roleLabel({
-                      isPlatformOperator: caller.isPlatformOperator,
-                      memberships: memberOf,
-                    }),
-                  }
-                : undefined
-            }
-          >
-            {children}
-          </AppShell>
-        </Providers>
+        <AppShell
+          environmentLabel={config.ZK_ENVIRONMENT_LABEL}
+          baseDomain={config.ZK_BASE_DOMAIN}
+          person={
+            caller
+              ? {
+                  name: caller.name,
+                  email: caller.email,
+                  roleLabel: roleLabel({
+                    isPlatformOperator: caller.isPlatformOperator,
+                    memberships: memberOf,
+                  }),
+                }
+              : undefined
+          }
+        >
+          {children}
+        </AppShell>
       </body>
     </html>
   );

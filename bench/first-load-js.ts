@@ -2,8 +2,9 @@
 // empty cache loads each route once, and every script response is counted at its transferred
 // (gzip) size. Runs the production build against the sandbox, signed in as the demo operator.
 //
-//   npx tsx bench/first-load-js.ts [--budget-kb 150] [--dist .next-e2e]
+//   npx tsx bench/first-load-js.ts [--budget-kb 150] [--dist .next-e2e] [--verbose]
 //
+// --verbose lists every script of every route with its size, to find what to trim.
 // --dist reuses another production build (say the e2e suite's) when it is current.
 // Prints a Markdown table for BENCHMARKS.md and exits 1 when a route passes the budget.
 import { randomBytes } from 'node:crypto';
@@ -23,6 +24,7 @@ const BASE_DOMAIN = 'zonekeeper.test';
 const CHROMIUM = process.env.ZK_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const budgetArg = process.argv.indexOf('--budget-kb');
 const BUDGET_KB = budgetArg > 0 ? Number(process.argv[budgetArg + 1]) : 150;
+const VERBOSE = process.argv.includes('--verbose');
 
 // Every page route (app/**/page.tsx) with the values of its dynamic segments, and who asks.
 const ROUTES: { route: string; path: string; signedIn: boolean }[] = [
@@ -39,6 +41,7 @@ interface Measurement {
   scripts: number;
   transferredBytes: number;
   encodings: Set<string>;
+  files: { url: string; bytes: number }[];
 }
 
 async function main() {
@@ -121,7 +124,7 @@ async function measure(
   const context = await browser.newContext();
   await context.addCookies(cookies);
   const page = await context.newPage();
-  const scripts: Promise<{ bytes: number; encoding: string }>[] = [];
+  const scripts: Promise<{ url: string; bytes: number; encoding: string }>[] = [];
   page.on('requestfinished', (request) => {
     if (request.resourceType() !== 'script') return;
     scripts.push(
@@ -129,7 +132,7 @@ async function measure(
         const sizes = await request.sizes();
         const response = await request.response();
         const encoding = (await response?.headerValue('content-encoding')) ?? 'identity';
-        return { bytes: sizes.responseBodySize, encoding };
+        return { url: new URL(request.url()).pathname, bytes: sizes.responseBodySize, encoding };
       })(),
     );
   });
@@ -142,6 +145,7 @@ async function measure(
     scripts: measured.length,
     transferredBytes: measured.reduce((sum, s) => sum + s.bytes, 0),
     encodings: new Set(measured.map((s) => s.encoding)),
+    files: measured.map(({ url, bytes }) => ({ url, bytes })),
   };
 }
 
@@ -152,6 +156,16 @@ function printTable(results: Measurement[]) {
     const kb = (r.transferredBytes / 1024).toFixed(1);
     console.log(`| \`${r.route}\` | ${r.scripts} | ${kb} kB | ${[...r.encodings].join(', ')} |`);
   }
+  if (!VERBOSE) return;
+  for (const r of results) {
+    console.log(`\n${r.route}`);
+    for (const file of [...r.files].sort((a, b) => b.bytes - a.bytes)) {
+      console.log(`  ${(file.bytes / 1024).toFixed(1).padStart(6)} kB  ${file.url}`);
+    }
+  }
 }
 
-await main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -2,7 +2,7 @@
 
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { MAX_LABEL_LENGTH } from '@/server/orgs/org-slug';
+import { MAX_LABEL_LENGTH } from '@/server/orgs/slug-limits';
 import { ActionFeedback } from './action-feedback';
 import type { OrgActionControl } from './use-org-action';
 

@@ -1,9 +1,9 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { createOrganizationAction } from '@/app/orgs/actions';
+import { refreshLiveData } from '@/components/live/use-live-data';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { FormError, FormSuccess } from '@/components/ui/form-message';
@@ -16,14 +16,14 @@ import {
   suggestSlug,
 } from '@/server/orgs/org-slug';
 import type { CreateOrgFormState } from './create-org-form-state';
+import { ORG_LIST_KEY } from './use-org-list';
 
 export function CreateOrgForm({ baseDomain }: { baseDomain: string }) {
-  const queryClient = useQueryClient();
   const [state, formAction, pending] = useActionState<CreateOrgFormState, FormData>(
     async (previous, formData) => {
       const next = await createOrganizationAction(previous, formData);
       // The new org joins the live list now, not at its next poll.
-      if (next.result?.ok) await queryClient.invalidateQueries({ queryKey: ['org-list'] });
+      if (next.result?.ok) await refreshLiveData(ORG_LIST_KEY);
       return next;
     },
     {},

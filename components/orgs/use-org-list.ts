@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { readJson, useLiveData } from '@/components/live/use-live-data';
 import type { OrgListEntry } from '@/server/orgs/list-organizations';
 
 export interface OrgList {
@@ -8,7 +8,8 @@ export interface OrgList {
   readAt: string;
 }
 
-export const orgListQueryKey = (includeDeleted: boolean) => ['org-list', includeDeleted] as const;
+/** Every shown org list (with or without deleted orgs) is read again under this key. */
+export const ORG_LIST_KEY = 'org-list';
 
 // Fast while any listed org is on its way somewhere; slowly otherwise, so that orgs created or
 // deleted by someone else still show up without a reload.
@@ -17,29 +18,12 @@ const SETTLED = new Set(['ready', 'deleted']);
 
 /** The organization list, polled from /api/orgs (scoped to the caller like the page). */
 export function useOrgList(initial: OrgList, includeDeleted: boolean) {
-  return useQuery({
-    queryKey: orgListQueryKey(includeDeleted),
-    queryFn: () => fetchOrgList(includeDeleted),
-    initialData: initial,
-    initialDataUpdatedAt: Date.parse(initial.readAt),
-    refetchInterval: (query) =>
-      query.state.data?.orgs.some((org) => !SETTLED.has(org.status))
-        ? POLL_MS.moving
-        : POLL_MS.settled,
+  return useLiveData({
+    key: ORG_LIST_KEY,
+    initial,
+    read: () =>
+      readJson<OrgList>(`/api/orgs${includeDeleted ? '?deleted=include' : ''}`, 'The list'),
+    every: (list) =>
+      list.orgs.some((org) => !SETTLED.has(org.status)) ? POLL_MS.moving : POLL_MS.settled,
   });
-}
-
-async function fetchOrgList(includeDeleted: boolean): Promise<OrgList> {
-  const response = await fetch(`/api/orgs${includeDeleted ? '?deleted=include' : ''}`, {
-    cache: 'no-store',
-  });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { message?: string };
-    } | null;
-    throw new Error(
-      body?.error?.message ?? `The list could not be read (HTTP ${response.status}).`,
-    );
-  }
-  return (await response.json()) as OrgList;
 }

@@ -1,12 +1,12 @@
 // The rules for an organization's slug: one DNS label that, under the base domain, names its zone.
 
+import { MAX_DOMAIN_NAME_LENGTH, MAX_LABEL_LENGTH } from './slug-limits';
+
+export { MAX_DISPLAY_NAME_LENGTH, MAX_DOMAIN_NAME_LENGTH, MAX_LABEL_LENGTH } from './slug-limits';
+
 // Letters, digits and inner hyphens, at most 63; never hyphens at positions 3 and 4, which DNS
 // reserves for encoded labels ("xn--" is an internationalized name in punycode, RFC 5890).
 export const SLUG_PATTERN = /^(?!..--)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-export const MAX_LABEL_LENGTH = 63;
-export const MAX_DOMAIN_NAME_LENGTH = 253;
-/** Long enough for any company name; the form and the server both hold to it. */
-export const MAX_DISPLAY_NAME_LENGTH = 100;
 
 export function zoneNameFor(slug: string, baseDomain: string): string {
   return `${slug}.${baseDomain}`;

@@ -87,5 +87,14 @@ describe('Every width', () => {
         .locator('..')
         .screenshot({ path: path.join(DOCS, `form-errors-${width}.png`) });
     }
+    // The README's own pictures, at the desktop width.
+    for (const [file, route] of [
+      ['organizations.png', '/orgs'],
+      ['org-page.png', '/orgs/acme'],
+      ['members.png', '/orgs/acme/members'],
+    ]) {
+      await page.goto(`${baseUrl}${route}`);
+      await page.screenshot({ path: path.join(DOCS, file!), fullPage: true });
+    }
   });
 });
