@@ -38,8 +38,9 @@ export function AuditTrail({
                   <td className="py-2 pr-4 text-slate-700">
                     <Truncated value={event.actorLabel} className="max-w-[14rem]" />
                   </td>
-                  <td className="py-2 pr-4 text-xs text-slate-900">
-                    <Identifier value={event.action} />
+                  {/* Short, fixed names: one line each. */}
+                  <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs text-slate-900">
+                    {event.action}
                   </td>
                   <td className="min-w-[12rem] max-w-[24rem] py-2 pr-4 text-xs text-slate-700">
                     <Identifier value={event.target} />
