@@ -1,6 +1,6 @@
 import { removeMemberAction } from '@/app/orgs/[slug]/members/actions';
 import { Card } from '@/components/ui/card';
-import { ColumnHeaders } from '@/components/ui/column-headers';
+import { ColumnHeaders, WIDE_ONLY } from '@/components/ui/column-headers';
 import { Identifier } from '@/components/ui/identifier';
 import { Truncated } from '@/components/ui/truncated';
 import { UtcTime } from '@/components/ui/utc-time';
@@ -59,6 +59,7 @@ export function MemberTable({
                 'Since (UTC)',
                 ...(manage ? ['Actions'] : []),
               ]}
+              wideOnly={['Joined through', 'Since (UTC)']}
             />
             <tbody className="divide-y divide-slate-100">
               {members.map((member) => (
@@ -66,22 +67,25 @@ export function MemberTable({
                   <td className="py-2 pr-4">
                     <Truncated
                       value={member.name ?? member.email}
-                      className="max-w-[18rem] font-medium text-slate-900"
+                      className="max-w-[10rem] font-medium sm:max-w-[18rem] text-slate-900"
                     />
                     {member.name && (
                       <Truncated
                         value={member.email}
-                        className="max-w-[18rem] text-xs text-slate-500"
+                        className="max-w-[10rem] text-xs sm:max-w-[18rem] text-slate-500"
                       />
                     )}
                   </td>
                   <td className="py-2 pr-4 text-slate-700" data-role={member.role}>
                     {member.role}
                   </td>
-                  <td className="py-2 pr-4 text-slate-700" data-source={member.source}>
+                  <td
+                    className={`py-2 pr-4 text-slate-700 ${WIDE_ONLY}`}
+                    data-source={member.source}
+                  >
                     {howJoined(member.source, orgSlug)}
                   </td>
-                  <td className="whitespace-nowrap py-2 pr-4 text-slate-600">
+                  <td className={`whitespace-nowrap py-2 pr-4 text-slate-600 ${WIDE_ONLY}`}>
                     <UtcTime value={member.joinedAt} />
                   </td>
                   {manage && (

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { ColumnHeaders } from '@/components/ui/column-headers';
+import { ColumnHeaders, WIDE_ONLY } from '@/components/ui/column-headers';
 import { Identifier } from '@/components/ui/identifier';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { Truncated } from '@/components/ui/truncated';
@@ -62,6 +62,8 @@ export function OrgTable({
             <ColumnHeaders
               columns={['Organization', 'Hosted zone', 'Status', 'Created']}
               look="boxed"
+              // A phone keeps name and status; the zone is the slug under the base domain.
+              wideOnly={['Hosted zone', 'Created']}
             />
             <tbody className="divide-y divide-slate-100">
               {orgs.map((org) => (
@@ -78,7 +80,7 @@ export function OrgTable({
                       className="max-w-[18rem] font-mono text-xs text-slate-500"
                     />
                   </td>
-                  <td className="min-w-[12rem] px-5 py-3 text-slate-700">
+                  <td className={`min-w-[12rem] px-5 py-3 text-slate-700 ${WIDE_ONLY}`}>
                     <Identifier value={`${org.slug}.${baseDomain}`} />
                   </td>
                   <td className="px-5 py-3">
@@ -89,7 +91,7 @@ export function OrgTable({
                       </div>
                     )}
                   </td>
-                  <td className="px-5 py-3 text-slate-600">
+                  <td className={`px-5 py-3 text-slate-600 ${WIDE_ONLY}`}>
                     <UtcTime value={new Date(org.createdAt)} />
                   </td>
                 </tr>
