@@ -65,6 +65,24 @@ describe('Every width', () => {
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(1);
   });
 
+  it('keeps each org status and each Remove button in view on a phone, without scrolling', async () => {
+    const { page } = browser;
+    await setWidth(page, WIDTHS.phone);
+    const rightEdges = (selector: string) =>
+      page
+        .locator(selector)
+        .evaluateAll((elements) => elements.map((e) => e.getBoundingClientRect().right));
+
+    await page.goto(`${baseUrl}/orgs`);
+    const statuses = await rightEdges('tr[data-org-slug] [data-status]');
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const right of statuses) expect(right).toBeLessThanOrEqual(WIDTHS.phone);
+
+    await page.goto(`${baseUrl}/orgs/acme/members`);
+    const removes = await rightEdges('tr[data-member-email] button');
+    for (const right of removes) expect(right).toBeLessThanOrEqual(WIDTHS.phone);
+  });
+
   it.skipIf(!UPDATE_DOCS)('writes the screenshots of docs/screenshots/', async () => {
     const { page } = browser;
     fs.mkdirSync(DOCS, { recursive: true });
