@@ -73,11 +73,14 @@ export function OrgTable({
                       href={`/orgs/${org.slug}`}
                       className="block font-medium text-slate-900 hover:text-indigo-600 hover:underline"
                     >
-                      <Truncated value={org.displayName} className="max-w-[18rem]" />
+                      <Truncated
+                        value={org.displayName}
+                        className="max-w-[11rem] sm:max-w-[18rem]"
+                      />
                     </Link>
                     <Truncated
                       value={org.slug}
-                      className="max-w-[18rem] font-mono text-xs text-slate-500"
+                      className="max-w-[11rem] font-mono text-xs text-slate-500 sm:max-w-[18rem]"
                     />
                   </td>
                   <td className={`min-w-[12rem] px-5 py-3 text-slate-700 ${WIDE_ONLY}`}>
