@@ -38,14 +38,15 @@ const config = [
     },
   },
   // Components render what the server hands them. They may name the domain's result types
-  // (`import type`, erased at build) and share the one pure naming rule the create form previews;
+  // (`import type`, erased at build) and share the pure naming rule the create form previews and
+  // the input limits the forms enforce before the server does (constants, no I/O);
   // storage, configuration and adapters stay on the server.
   layer(
     ['components/**'],
     [
       forbid(['db'], 'components/ never import db/: take the types the server/ domain returns.'),
       forbid(
-        ['server(?!/orgs/org-slug$)'],
+        ['server(?!/orgs/org-slug$|/orgs/slug-limits$|/memberships/invitation-limits$)'],
         'components/ import only types from server/ (`import type`); call the work through a server action in app/.',
         { allowTypeImports: true },
       ),

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/layout/app-shell';
+import { roleLabel } from '@/components/layout/role-label';
+import { roleInOrg } from '@/server/auth/caller';
 import { getConfig } from '@/server/config/config';
+import { listOrganizations } from '@/server/orgs/list-organizations';
+import { getStore } from '@/server/store';
 import { getCaller } from './_lib/get-caller';
-import { Providers } from './providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -21,26 +24,35 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const config = getConfig();
   const caller = await getCaller();
+  // The header names the person's role for everyone: the orgs they belong to, by slug.
+  const memberOf =
+    caller && !caller.isPlatformOperator
+      ? (await listOrganizations(await getStore(), caller)).flatMap((org) => {
+          const role = roleInOrg(caller, org.id);
+          return role && role !== 'platform-operator' ? [{ slug: org.slug, role }] : [];
+        })
+      : [];
   return (
     <html lang="en">
       <body>
-        <Providers>
-          <AppShell
-            environmentLabel={config.ZK_ENVIRONMENT_LABEL}
-            baseDomain={config.ZK_BASE_DOMAIN}
-            person={
-              caller
-                ? {
-                    name: caller.name,
-                    email: caller.email,
+        <AppShell
+          environmentLabel={config.ZK_ENVIRONMENT_LABEL}
+          baseDomain={config.ZK_BASE_DOMAIN}
+          person={
+            caller
+              ? {
+                  name: caller.name,
+                  email: caller.email,
+                  roleLabel: roleLabel({
                     isPlatformOperator: caller.isPlatformOperator,
-                  }
-                : undefined
-            }
-          >
-            {children}
-          </AppShell>
-        </Providers>
+                    memberships: memberOf,
+                  }),
+                }
+              : undefined
+          }
+        >
+          {children}
+        </AppShell>
       </body>
     </html>
   );

@@ -7,6 +7,8 @@ import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { Result } from '@/server/errors/domain-error';
 import { Card } from '@/components/ui/card';
+import { FormError, FormSuccess } from '@/components/ui/form-message';
+import { MAX_EMAIL_LENGTH } from '@/server/memberships/invitation-limits';
 
 interface State {
   result: Result<{ email: string; role: string }>;
@@ -49,9 +51,10 @@ export function InviteMemberForm({ orgSlug }: { orgSlug: string }) {
         action={formAction}
         noValidate
         aria-labelledby="invite-member-title"
+        className="mt-5 flex flex-col gap-4"
       >
         <input type="hidden" name="orgSlug" value={orgSlug} />
-        <div className="mt-5 grid gap-5 sm:grid-cols-[2fr_1fr]">
+        <div className="grid gap-5 sm:grid-cols-[2fr_1fr]">
           <Field
             name="email"
             label="Email"
@@ -59,6 +62,7 @@ export function InviteMemberForm({ orgSlug }: { orgSlug: string }) {
             placeholder="ivy@example.com"
             autoComplete="off"
             spellCheck={false}
+            maxLength={MAX_EMAIL_LENGTH}
             defaultValue={failure ? state?.submitted.email : ''}
             errors={failure?.fields?.email}
           />
@@ -70,21 +74,14 @@ export function InviteMemberForm({ orgSlug }: { orgSlug: string }) {
             errors={failure?.fields?.role}
           />
         </div>
-        {failure && !failure.fields && (
-          <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {failure.message}
-          </p>
-        )}
+        {failure && !failure.fields && <FormError>{failure.message}</FormError>}
         {invited && (
-          <p
-            role="status"
-            className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
-          >
+          <FormSuccess>
             Invited <strong>{invited.email}</strong> as {invited.role}. The invitation waits below
             until they sign in.
-          </p>
+          </FormSuccess>
         )}
-        <div className="mt-6 flex justify-end">
+        <div className="flex justify-end">
           <SubmitButton pending={pending} pendingLabel="Inviting…">
             Invite
           </SubmitButton>

@@ -1,6 +1,8 @@
 import { removeMemberAction } from '@/app/orgs/[slug]/members/actions';
 import { Card } from '@/components/ui/card';
-import { ColumnHeaders } from '@/components/ui/column-headers';
+import { ColumnHeaders, WIDE_ONLY } from '@/components/ui/column-headers';
+import { Identifier } from '@/components/ui/identifier';
+import { Truncated } from '@/components/ui/truncated';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { Member } from '@/server/memberships/list-members';
 import { RowActionForm } from './row-action-form';
@@ -56,21 +58,33 @@ export function MemberTable({
                 'Since (UTC)',
                 ...(manage ? ['Actions'] : []),
               ]}
+              wideOnly={['Joined through', 'Since (UTC)']}
             />
             <tbody className="divide-y divide-slate-100">
               {members.map((member) => (
                 <tr key={member.userId} data-member-email={member.email.toLowerCase()}>
                   <td className="py-2 pr-4">
-                    <div className="font-medium text-slate-900">{member.name ?? member.email}</div>
-                    {member.name && <div className="text-xs text-slate-500">{member.email}</div>}
+                    <Truncated
+                      value={member.name ?? member.email}
+                      className="max-w-[10rem] font-medium sm:max-w-[18rem] text-slate-900"
+                    />
+                    {member.name && (
+                      <Truncated
+                        value={member.email}
+                        className="max-w-[10rem] text-xs sm:max-w-[18rem] text-slate-500"
+                      />
+                    )}
                   </td>
                   <td className="py-2 pr-4 text-slate-700" data-role={member.role}>
                     {member.role}
                   </td>
-                  <td className="py-2 pr-4 text-slate-700" data-source={member.source}>
+                  <td
+                    className={`py-2 pr-4 text-slate-700 ${WIDE_ONLY}`}
+                    data-source={member.source}
+                  >
                     {howJoined(member.source, orgSlug)}
                   </td>
-                  <td className="whitespace-nowrap py-2 pr-4 text-slate-600">
+                  <td className={`whitespace-nowrap py-2 pr-4 text-slate-600 ${WIDE_ONLY}`}>
                     <UtcTime value={member.joinedAt} />
                   </td>
                   {manage && (
@@ -85,6 +99,16 @@ export function MemberTable({
                           label="Remove"
                           pendingLabel="Removing…"
                           accessibleName={`Remove ${member.email} from ${orgSlug}`}
+                          question={
+                            <>
+                              Remove{' '}
+                              <strong>
+                                <Identifier value={member.email} />
+                              </strong>{' '}
+                              from {orgSlug}? They lose access at once.
+                            </>
+                          }
+                          confirmLabel="Remove member"
                         />
                       )}
                     </td>

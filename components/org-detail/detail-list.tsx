@@ -9,7 +9,7 @@ export function Detail({ label, children }: { label: string; children: ReactNode
   return (
     <>
       <dt className="font-medium text-slate-500">{label}</dt>
-      <dd className="min-w-0 break-all text-slate-900">{children}</dd>
+      <dd className="min-w-0 text-slate-900">{children}</dd>
     </>
   );
 }

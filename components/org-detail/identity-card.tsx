@@ -2,6 +2,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { OrgStatusView } from '@/server/provisioning/org-status-view';
 import { Card } from '@/components/ui/card';
+import { Identifier } from '@/components/ui/identifier';
 import { Detail, DetailList, NotYet } from './detail-list';
 import { formatAge } from './format-age';
 
@@ -30,9 +31,7 @@ export function IdentityCard({
           <Detail label="Access key id">
             {identity.accessKeyId ? (
               <span className="flex flex-wrap items-center gap-2">
-                <span data-testid="access-key-id" className="font-mono">
-                  {identity.accessKeyId}
-                </span>
+                <Identifier testId="access-key-id" value={identity.accessKeyId} />
                 <StatusBadge status={identity.status} />
               </span>
             ) : (
@@ -59,9 +58,7 @@ export function IdentityCard({
             )}
           </Detail>
           <Detail label="Vault secret">
-            <span className="font-mono" data-testid="vault-path">
-              {identity.vaultPath}
-            </span>{' '}
+            <Identifier testId="vault-path" value={identity.vaultPath} />{' '}
             <span className="text-slate-500">
               version <span data-testid="vault-version">{identity.vaultVersion ?? 'none yet'}</span>
             </span>
@@ -79,8 +76,10 @@ export function IdentityCard({
 function NameAndArn({ name, arn }: { name: string; arn: string | null }) {
   return (
     <span className="flex flex-col">
-      <span className="font-mono">{name}</span>
-      <span className="font-mono text-xs text-slate-500">{arn ?? 'not created yet'}</span>
+      <Identifier value={name} />
+      <span className="text-xs text-slate-500">
+        {arn ? <Identifier value={arn} /> : 'not created yet'}
+      </span>
     </span>
   );
 }

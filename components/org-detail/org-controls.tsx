@@ -1,13 +1,8 @@
 'use client';
 
-import {
-  deleteOrganizationAction,
-  retryProvisioningAction,
-  rotateAccessKeyAction,
-} from '@/app/orgs/[slug]/actions';
+import { retryProvisioningAction, rotateAccessKeyAction } from '@/app/orgs/[slug]/actions';
 import type { OrgStatusView } from '@/server/provisioning/org-status-view';
 import { Card } from '@/components/ui/card';
-import { DeleteOrgForm } from './delete-org-form';
 import { RequestButton } from './request-button';
 import { useOrgAction } from './use-org-action';
 
@@ -19,8 +14,9 @@ export interface OrgPermissions {
 }
 
 // A control shows when the role holds its permission and the org is in a state where it applies
-// (the server checks both again). Its last answer stays after the state moves on, so the action
-// states live here, above the controls that come and go.
+// (the server checks both again). Its answer follows the org's state: "requested" while the work
+// runs, then what came of it, so no message outlives what it says. The action states live here,
+// above the controls that come and go.
 export function OrgControls({
   view,
   permissions,
@@ -30,21 +26,18 @@ export function OrgControls({
 }) {
   const retry = useOrgAction(retryProvisioningAction, view.slug);
   const rotate = useOrgAction(rotateAccessKeyAction, view.slug);
-  const remove = useOrgAction(deleteOrganizationAction, view.slug);
 
   const present = view.desiredState === 'present';
+  const rotating = view.keyRotation || view.identity?.status === 'rotating';
   const available = {
     retry: permissions.retry && view.steps.some((s) => s.status === 'failed'),
-    rotate:
-      permissions.rotate && present && view.status === 'ready' && view.identity?.status === 'ready',
-    delete: permissions.delete && present,
+    rotate: permissions.rotate && present && view.status === 'ready' && !rotating,
   };
   const shown = {
     retry: available.retry || retry[0] !== null,
     rotate: available.rotate || rotate[0] !== null,
-    delete: available.delete || remove[0] !== null,
   };
-  if (!shown.retry && !shown.rotate && !shown.delete) return null;
+  if (!shown.retry && !shown.rotate) return null;
   return (
     <Card id="controls" title="Actions">
       <div className="mt-4 flex flex-col gap-4">
@@ -55,7 +48,11 @@ export function OrgControls({
             available={available.retry}
             label="Retry now"
             pendingLabel="Asking…"
-            success="Retry requested: the failed step is tried again now."
+            success={
+              view.status === 'ready'
+                ? 'Retried: every step is done now.'
+                : 'Retry requested: the failed step is tried again now.'
+            }
             description="Try the failed step now instead of at its scheduled time."
           />
         )}
@@ -66,12 +63,13 @@ export function OrgControls({
             available={available.rotate}
             label="Rotate access key"
             pendingLabel="Requesting…"
-            success="Rotation requested: a new key is made, stored in Vault and verified before the old one is deleted."
+            success={
+              rotating
+                ? 'Rotation requested: a new key is made, stored in Vault and verified before the old one is deleted.'
+                : `Rotated: the key ${view.identity?.accessKeyId ?? ''} is verified and in Vault; the old key is deleted.`
+            }
             description="A new key replaces the current one; there is no moment without a working key."
           />
-        )}
-        {shown.delete && (
-          <DeleteOrgForm orgSlug={view.slug} control={remove} available={available.delete} />
         )}
       </div>
     </Card>

@@ -35,23 +35,25 @@ export function ProvisioningSteps({ steps, deleting }: { steps: StepView[]; dele
           : 'Each step is resumable: a failed step is retried on its own, with growing pauses.'
       }
     >
-      <table className="mt-4 min-w-full divide-y divide-slate-200 text-sm" aria-label="Steps">
-        <ColumnHeaders columns={['Step', 'Status', 'Attempts', 'Details']} />
-        <tbody className="divide-y divide-slate-100">
-          {steps.map((step) => (
-            <tr key={step.step} data-step={step.step}>
-              <td className="py-2.5 pr-4 font-medium text-slate-900">{stepLabel(step.step)}</td>
-              <td className="py-2.5 pr-4">
-                <StatusBadge status={step.status} />
-              </td>
-              <td className="py-2.5 pr-4 tabular-nums text-slate-600">{step.attempts}</td>
-              <td className="py-2.5 text-slate-600">
-                <StepDetails step={step} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="mt-4 overflow-x-auto">
+        <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Steps">
+          <ColumnHeaders columns={['Step', 'Status', 'Attempts', 'Details']} />
+          <tbody className="divide-y divide-slate-100">
+            {steps.map((step) => (
+              <tr key={step.step} data-step={step.step}>
+                <td className="py-2.5 pr-4 font-medium text-slate-900">{stepLabel(step.step)}</td>
+                <td className="py-2.5 pr-4">
+                  <StatusBadge status={step.status} />
+                </td>
+                <td className="py-2.5 pr-4 tabular-nums text-slate-600">{step.attempts}</td>
+                <td className="py-2.5 text-slate-600">
+                  <StepDetails step={step} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Card>
   );
 }

@@ -9,7 +9,8 @@ export function ProvisioningSummary({ view, live }: { view: OrgStatusView; live:
       data-testid="org-status"
       className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white px-6 py-4 shadow-sm"
     >
-      <StatusBadge status={view.status} />
+      {/* A rotation is its own state to a reader, not a first provisioning's last step. */}
+      <StatusBadge status={view.keyRotation ? 'rotating' : view.status} />
       <p aria-live="polite" className="text-sm text-slate-700">
         {summarize(view)}
       </p>
@@ -32,6 +33,9 @@ function summarize(view: OrgStatusView): string {
     case 'pending':
       return 'Waiting for the reconciler to pick this organization up.';
     case 'provisioning':
+      if (view.keyRotation) {
+        return 'Rotating the access key: a new key is made, stored in Vault and verified; then the old one is deleted.';
+      }
       return current ? `Provisioning, ${current}.` : 'Provisioning.';
     case 'ready':
       return 'Provisioned: the zone is delegated and the access key is verified.';

@@ -1,9 +1,9 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useActionState } from 'react';
 import type { Result } from '@/server/errors/domain-error';
-import { orgStatusQueryKey } from './use-org-status';
+import { refreshLiveData } from '@/components/live/use-live-data';
+import { orgStatusKey } from './use-org-status';
 
 export type OrgFormAction = (previous: unknown, formData: FormData) => Promise<Result<unknown>>;
 export type OrgActionControl = ReturnType<typeof useOrgAction>;
@@ -14,10 +14,9 @@ export type OrgActionControl = ReturnType<typeof useOrgAction>;
  * a component that stays mounted while the control itself comes and goes with the org's state.
  */
 export function useOrgAction(action: OrgFormAction, slug: string) {
-  const queryClient = useQueryClient();
   return useActionState<Result<unknown> | null, FormData>(async (previous, formData) => {
     const result = await action(previous, formData);
-    if (result.ok) await queryClient.invalidateQueries({ queryKey: orgStatusQueryKey(slug) });
+    if (result.ok) await refreshLiveData(orgStatusKey(slug));
     return result;
   }, null);
 }

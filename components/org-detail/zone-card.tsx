@@ -2,6 +2,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { OrgStatusView } from '@/server/provisioning/org-status-view';
 import { Card } from '@/components/ui/card';
+import { Identifier } from '@/components/ui/identifier';
 import { Detail, DetailList, NotYet } from './detail-list';
 
 const DELEGATION_MEANING: Record<NonNullable<OrgStatusView['zone']>['delegation'], string> = {
@@ -16,13 +17,11 @@ export function ZoneCard({ zone, zoneName }: { zone: OrgStatusView['zone']; zone
     <Card id="zone" title="Hosted zone" description="The organization's public Route 53 zone.">
       <DetailList>
         <Detail label="Zone name">
-          <span className="font-mono">{zone?.name ?? zoneName}</span>
+          <Identifier value={zone?.name ?? zoneName} />
         </Detail>
         <Detail label="Zone id">
           {zone?.id ? (
-            <span data-testid="zone-id" className="font-mono">
-              {zone.id}
-            </span>
+            <Identifier testId="zone-id" value={zone.id} />
           ) : (
             <NotYet>not created yet</NotYet>
           )}
@@ -31,7 +30,9 @@ export function ZoneCard({ zone, zoneName }: { zone: OrgStatusView['zone']; zone
           {zone?.nameServers.length ? (
             <ul aria-label="Name servers" className="font-mono">
               {zone.nameServers.map((ns) => (
-                <li key={ns}>{ns}</li>
+                <li key={ns}>
+                  <Identifier value={ns} />
+                </li>
               ))}
             </ul>
           ) : (

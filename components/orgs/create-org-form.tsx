@@ -1,16 +1,31 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { createOrganizationAction } from '@/app/orgs/actions';
-import { Field } from '@/components/ui/field';
-import { slugFromDisplayName } from '@/server/orgs/org-slug';
-import type { CreateOrgFormState } from './create-org-form-state';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { refreshLiveData } from '@/components/live/use-live-data';
 import { Card } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { FormError, FormSuccess } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import {
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_LABEL_LENGTH,
+  explainSlugProblem,
+  slugFromDisplayName,
+  suggestSlug,
+} from '@/server/orgs/org-slug';
+import type { CreateOrgFormState } from './create-org-form-state';
+import { ORG_LIST_KEY } from './use-org-list';
 
 export function CreateOrgForm({ baseDomain }: { baseDomain: string }) {
   const [state, formAction, pending] = useActionState<CreateOrgFormState, FormData>(
-    createOrganizationAction,
+    async (previous, formData) => {
+      const next = await createOrganizationAction(previous, formData);
+      // The new org joins the live list now, not at its next poll.
+      if (next.result?.ok) await refreshLiveData(ORG_LIST_KEY);
+      return next;
+    },
     {},
   );
   const failure = state.result && !state.result.ok ? state.result.error : undefined;
@@ -33,26 +48,27 @@ export function CreateOrgForm({ baseDomain }: { baseDomain: string }) {
         action={formAction}
         noValidate
         aria-labelledby="create-org-title"
+        className="mt-5 flex flex-col gap-4"
       >
         <FormFields baseDomain={baseDomain} state={state} />
-        {failure && !failure.fields && (
-          <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {failure.message}
-          </p>
-        )}
+        {failure && !failure.fields && <FormError>{failure.message}</FormError>}
         {created && (
-          <p
-            role="status"
-            className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
-          >
-            Created <strong>{created.displayName}</strong>. Its zone{' '}
+          <FormSuccess>
+            Created{' '}
+            <Link
+              href={`/orgs/${created.slug}`}
+              className="font-semibold underline hover:text-emerald-950"
+            >
+              {created.displayName}
+            </Link>
+            . Its zone{' '}
             <span className="font-mono">
               {created.slug}.{baseDomain}
             </span>{' '}
-            is waiting to be provisioned.
-          </p>
+            is being provisioned; its page follows the progress live.
+          </FormSuccess>
         )}
-        <div className="mt-6 flex justify-end">
+        <div className="flex justify-end">
           <SubmitButton pending={pending} pendingLabel="Creating…">
             Create organization
           </SubmitButton>
@@ -66,32 +82,52 @@ function FormFields({ baseDomain, state }: { baseDomain: string; state: CreateOr
   const fields = state.result && !state.result.ok ? state.result.error.fields : undefined;
   const [displayName, setDisplayName] = useState(state.submitted?.displayName ?? '');
   const [slug, setSlug] = useState(state.submitted?.slug ?? '');
-  const effectiveSlug = slug || slugFromDisplayName(displayName);
   return (
-    <div className="mt-5 grid gap-5 sm:grid-cols-2">
+    <div className="grid gap-5 sm:grid-cols-2">
       <Field
         name="displayName"
         label="Display name"
         placeholder="Acme Corp"
         autoComplete="off"
         required
+        maxLength={MAX_DISPLAY_NAME_LENGTH}
         value={displayName}
         onChange={(e) => setDisplayName(e.target.value)}
+        hint={`At most ${MAX_DISPLAY_NAME_LENGTH} characters.`}
         errors={fields?.displayName}
       />
       <Field
         name="slug"
         label="Slug"
-        placeholder={slugFromDisplayName(displayName) || 'acme-corp'}
+        placeholder={derivedSlug(displayName, baseDomain) ?? 'acme-corp'}
         autoComplete="off"
         spellCheck={false}
+        maxLength={MAX_LABEL_LENGTH}
         value={slug}
         onChange={(e) => setSlug(e.target.value)}
-        hint={`Lower-case letters, digits and hyphens; leave empty to derive it. Zone: ${
-          effectiveSlug || '<slug>'
-        }.${baseDomain}`}
+        hint={slugHint(displayName, slug, baseDomain)}
         errors={fields?.slug}
       />
     </div>
   );
+}
+
+/** The slug an empty field stands for, when the display name makes a valid one by itself. */
+function derivedSlug(displayName: string, baseDomain: string): string | null {
+  const slug = slugFromDisplayName(displayName);
+  return slug && !explainSlugProblem(slug, baseDomain) ? slug : null;
+}
+
+// What the slug field will do, in one sentence: only real suggestions, never one the server
+// would then refuse.
+function slugHint(displayName: string, slug: string, baseDomain: string): string {
+  const rules = 'Lower-case letters, digits and hyphens, one DNS label.';
+  if (slug) return `${rules} Zone: ${slug}.${baseDomain}`;
+  if (!displayName.trim()) return `${rules} Leave empty to derive it from the display name.`;
+  const derived = derivedSlug(displayName, baseDomain);
+  if (derived) return `${rules} Leave empty to use ${derived} (zone ${derived}.${baseDomain}).`;
+  const nearest = suggestSlug(displayName);
+  return nearest
+    ? `${rules} The display name does not make one by itself: type one, e.g. ${nearest}.`
+    : `${rules} The display name does not make one by itself: type one.`;
 }

@@ -23,7 +23,7 @@ export function Field({ name, label, hint, errors, ...input }: FieldProps) {
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy || undefined}
-        className={`rounded-md border bg-white px-3 py-2 text-sm shadow-sm outline-none transition focus:ring-2 ${
+        className={`w-full min-w-0 rounded-md border bg-white px-3 py-2 text-sm shadow-sm outline-none transition focus:ring-2 ${
           errors?.length
             ? 'border-red-400 focus:border-red-500 focus:ring-red-200'
             : 'border-slate-300 focus:border-indigo-500 focus:ring-indigo-200'

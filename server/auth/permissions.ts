@@ -21,6 +21,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** A person's role with respect to one organization; platform operators hold it everywhere. */
+export type { MembershipRole };
 export type Role = 'platform-operator' | MembershipRole;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -11,6 +11,7 @@ import type { Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { DomainError } from '../errors/domain-error';
 import { fieldErrorsOf } from '../errors/field-errors';
+import { MAX_EMAIL_LENGTH } from './invitation-limits';
 
 export const inviteMemberInput = z.object({
   email: z
@@ -18,6 +19,10 @@ export const inviteMemberInput = z.object({
     .trim()
     .toLowerCase()
     .min(1, 'Enter the email address of the person to invite.')
+    .max(MAX_EMAIL_LENGTH, {
+      error: (issue) =>
+        `An email address is at most ${MAX_EMAIL_LENGTH} characters; this one has ${String(issue.input).length}.`,
+    })
     .pipe(z.email('Enter a valid email address, e.g. ivy@example.com.')),
   role: z.enum(MEMBERSHIP_ROLES, 'Choose a role: admin or viewer.'),
 });

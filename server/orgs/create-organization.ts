@@ -9,16 +9,35 @@ import type { Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { DomainError } from '../errors/domain-error';
 import { fieldErrorsOf } from '../errors/field-errors';
-import { explainSlugProblem, slugFromDisplayName, zoneNameFor } from './org-slug';
+import {
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_DOMAIN_NAME_LENGTH,
+  MAX_LABEL_LENGTH,
+  explainSlugProblem,
+  slugFromDisplayName,
+  zoneNameFor,
+} from './org-slug';
 
 export const createOrganizationInput = z.object({
   displayName: z
     .string()
     .trim()
     .min(1, 'Enter a display name, e.g. "Acme Corp".')
-    .max(100, 'A display name is at most 100 characters.'),
-  // Empty means "derive it from the display name".
-  slug: z.string().trim().optional().default(''),
+    .max(MAX_DISPLAY_NAME_LENGTH, {
+      error: (issue) =>
+        `A display name is at most ${MAX_DISPLAY_NAME_LENGTH} characters; this one has ${String(issue.input).length}. Shorten it.`,
+    }),
+  // Empty means "derive it from the display name". explainSlugProblem says what is wrong with
+  // any length up to this bound, which only keeps absurd input from being worked on at all.
+  slug: z
+    .string()
+    .trim()
+    .max(MAX_DOMAIN_NAME_LENGTH, {
+      error: (issue) =>
+        `A slug is at most ${MAX_LABEL_LENGTH} characters (one DNS label); this one has ${String(issue.input).length}. Shorten it.`,
+    })
+    .optional()
+    .default(''),
 });
 export type CreateOrganizationInput = z.input<typeof createOrganizationInput>;
 
@@ -54,11 +73,11 @@ export async function createOrganization(
     });
   }
 
-  const taken = await store.db
-    .select({ id: store.t.organizations.id })
+  const [taken] = await store.db
+    .select()
     .from(store.t.organizations)
     .where(eq(store.t.organizations.slug, slug));
-  if (taken.length > 0) throw duplicateSlug(slug);
+  if (taken) throw duplicateSlug(slug, taken);
 
   try {
     // The organization and its audit event together: no org the trail does not account for.
@@ -85,8 +104,16 @@ export async function createOrganization(
   }
 }
 
-function duplicateSlug(slug: string): DomainError {
-  return new DomainError('conflict', 'Check the highlighted fields.', {
-    slug: [`The slug "${slug}" is already taken by another organization. Choose another one.`],
-  });
+// A deleted org keeps its slug for good: its page and audit trail stay reachable under it.
+function duplicateSlug(slug: string, owner?: Organization): DomainError {
+  const kept =
+    'A deleted organization keeps its slug, so that its history stays reachable under it.';
+  let message = `The slug "${slug}" is already taken by another organization. Choose another one.`;
+  if (owner?.desiredState === 'absent' && owner.deletedAt) {
+    const when = `${owner.deletedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    message = `The slug "${slug}" belonged to ${owner.displayName}, deleted ${when}. ${kept} Choose another one.`;
+  } else if (owner?.desiredState === 'absent') {
+    message = `The slug "${slug}" belongs to ${owner.displayName}, which is being deleted. ${kept} Choose another one.`;
+  }
+  return new DomainError('conflict', 'Check the highlighted fields.', { slug: [message] });
 }

@@ -2,6 +2,7 @@
 // as ISO text, every step of the current plan in order (also those not started yet), failures in
 // words a person understands. It carries references only (key id, Vault path and version); the
 // secret never leaves Vault.
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';
 import type {
@@ -24,6 +25,8 @@ export interface OrgStatusView {
   desiredState: DesiredState;
   /** When the view was read: ages are measured from it, so server and browser render alike. */
   readAt: string;
+  /** The work under way is a key rotation (not a first provisioning): pages say so. */
+  keyRotation: boolean;
   zone: {
     id: string | null;
     name: string;
@@ -84,6 +87,7 @@ export async function loadOrgStatusView(
     status: status.status,
     desiredState: status.desiredState,
     readAt: now.toISOString(),
+    keyRotation: await keyRotationUnderWay(store, org),
     zone: status.zone && {
       id: status.zone.id,
       name: status.zone.name,
@@ -130,4 +134,23 @@ export function maskAccountId(arn: string | null): string | null {
       (_m, head: string, id: string, tail: string) => `${head}${'*'.repeat(id.length)}${tail}`,
     ) ?? null
   );
+}
+
+// A rotation runs from its request until the old key is deleted; a first provisioning has no
+// request. Read from the audit trail, which records both ends.
+async function keyRotationUnderWay(store: Store, org: Organization): Promise<boolean> {
+  if (org.status !== 'provisioning' || org.desiredState !== 'present') return false;
+  const t = store.t.auditEvents;
+  const [latest] = await store.db
+    .select({ action: t.action })
+    .from(t)
+    .where(
+      and(
+        eq(t.orgId, org.id),
+        inArray(t.action, ['access_key.rotation_requested', 'access_key.deleted']),
+      ),
+    )
+    .orderBy(desc(t.occurredAt))
+    .limit(1);
+  return latest?.action === 'access_key.rotation_requested';
 }

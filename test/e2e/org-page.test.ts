@@ -58,7 +58,8 @@ describe('Organization page', () => {
     await page.getByRole('button', { name: 'Create organization' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Created Hooli');
 
-    await page.getByRole('link', { name: 'Hooli' }).click();
+    // The success message links to the new org's page.
+    await page.getByRole('status').getByRole('link', { name: 'Hooli' }).click();
     await page.waitForURL(`${baseUrl}/orgs/${SLUG}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hooli');
     // A mark on this document: had the page been reloaded, it would be gone.
@@ -180,11 +181,32 @@ describe('Organization page', () => {
     await page.getByLabel(`Type ${SLUG} to confirm`).fill(SLUG);
     await page.getByRole('button', { name: 'Delete organization' }).click();
     await expect.poll(() => page.getByText(`${SLUG} has been deleted.`).count(), SLOW).toBe(1);
-    // Said on the page the person is on; a fresh load is then the not-found of any missing org.
+    // Said on the page the person is on; a fresh load is then the deleted org's read-only page,
+    // with its whole history, the teardown included.
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hooli');
     expect(await readStoredKey()).toBeNull();
+    expect((await page.reload())?.status()).toBe(200);
+    expect(await orgStatus(page)).toBe('deleted');
+    const trail = page.getByRole('table', { name: 'Audit trail' }).locator('tbody tr');
+    expect(await trail.first().getAttribute('data-audit-action')).toBe('org.deleted');
+    expect(await trail.last().getAttribute('data-audit-action')).toBe('org.created');
+    expect(
+      await page
+        .getByRole('button')
+        .filter({ hasText: /delete|rotate|retry/i })
+        .count(),
+    ).toBe(0);
+    expect(await page.title()).toBe('Overview · Hooli · Zonekeeper');
     await screenshot(page, 'org-page-deleted');
-    expect((await page.reload())?.status()).toBe(404);
+
+    // The list leaves it out, unless asked to show deleted organizations.
+    await page.goto(`${baseUrl}/orgs`);
+    expect(await page.locator(`tr[data-org-slug="${SLUG}"]`).count()).toBe(0);
+    await page.getByRole('link', { name: 'Show deleted organizations' }).click();
+    const row = page.locator(`tr[data-org-slug="${SLUG}"]`);
+    await expect
+      .poll(() => row.locator('[data-status]').getAttribute('data-status'))
+      .toBe('deleted');
   });
 
   it('explains a failing step in words and retries it on request', async () => {
@@ -212,7 +234,7 @@ describe('Organization page', () => {
       await page.getByLabel('Display name').fill('Pied Piper');
       await page.getByLabel('Slug').fill(slug);
       await page.getByRole('button', { name: 'Create organization' }).click();
-      await page.getByRole('link', { name: 'Pied Piper' }).click();
+      await page.getByRole('status').getByRole('link', { name: 'Pied Piper' }).click();
       await page.waitForURL(`${baseUrl}/orgs/${slug}`);
 
       const zoneStep = page.locator('tr[data-step="zone"]');

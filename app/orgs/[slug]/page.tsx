@@ -1,43 +1,77 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireOrgForPage } from '@/app/_lib/get-caller';
+import { requireOrgPageAccess } from '@/app/_lib/org-page-access';
+import { PageHeader } from '@/components/layout/page-header';
 import { AuditTrail } from '@/components/org-detail/audit-trail';
+import { DeletedOrgHistory } from '@/components/org-detail/deleted-org-history';
 import { OrgLiveStatus } from '@/components/org-detail/org-live-status';
+import { Identifier } from '@/components/ui/identifier';
 import { listAuditEvents } from '@/server/audit/list-audit-events';
 import { roleHas } from '@/server/auth/permissions';
 import { getConfig } from '@/server/config/config';
 import { loadOrgStatusView } from '@/server/provisioning/org-status-view';
 import { getStore } from '@/server/store';
 
-export const metadata: Metadata = { title: 'Organization' };
+// The layout's title template covers the pages below this one, not this page itself.
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}): Promise<Metadata> {
+  const { org } = await requireOrgPageAccess((await params).slug);
+  return { title: `Overview · ${org.displayName}` };
+}
+
+// A deleted org keeps every event: its trail is read whole, a live org's latest few at a time.
+const LIVE_TRAIL_LENGTH = 50;
+const DELETED_TRAIL_LENGTH = 10_000;
 
 export default async function OrganizationPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   // Through the caller's membership: another org's page is the same 404 as a missing one.
-  const { org, role } = await requireOrgForPage(slug);
+  const access = await requireOrgPageAccess(slug);
   const store = await getStore();
+  const { org } = access;
+  const zoneName = `${org.slug}.${getConfig().ZK_BASE_DOMAIN}`;
+  const crumbs = [
+    { label: 'Organizations', href: '/orgs' },
+    { label: org.slug, mono: true },
+  ];
+
+  if (access.kind === 'deleted') {
+    const events = await listAuditEvents(store, { orgId: org.id, limit: DELETED_TRAIL_LENGTH });
+    return (
+      <div className="flex flex-col gap-6">
+        <PageHeader
+          crumbs={crumbs}
+          title={org.displayName}
+          subtitle={<Identifier value={zoneName} />}
+        />
+        <DeletedOrgHistory org={org} />
+        <AuditTrail
+          events={events}
+          orgSlug={org.slug}
+          description="Everything recorded for this organization, its teardown included, newest first."
+        />
+      </div>
+    );
+  }
+
+  const { role } = access;
   const [status, events] = await Promise.all([
     loadOrgStatusView(store, org, { showAccountId: roleHas(role, 'identity.read_account') }),
-    roleHas(role, 'audit.read') ? listAuditEvents(store, { orgId: org.id }) : null,
+    roleHas(role, 'audit.read')
+      ? listAuditEvents(store, { orgId: org.id, limit: LIVE_TRAIL_LENGTH })
+      : null,
   ]);
-  const zoneName = `${org.slug}.${getConfig().ZK_BASE_DOMAIN}`;
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/orgs" className="hover:text-indigo-600 hover:underline">
-            Organizations
-          </Link>{' '}
-          / <span className="font-mono">{org.slug}</span>
-        </nav>
-        <div className="mt-2 flex flex-wrap items-end justify-between gap-3">
-          <div>
-            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-              {org.displayName}
-            </h1>
-            <p className="mt-1 font-mono text-sm text-slate-500">{zoneName}</p>
-          </div>
-          <div className="flex gap-4">
+      <PageHeader
+        crumbs={crumbs}
+        title={org.displayName}
+        subtitle={<Identifier value={zoneName} />}
+        aside={
+          <>
             <Link
               href={`/orgs/${org.slug}/members`}
               className="text-sm font-medium text-indigo-600 hover:underline"
@@ -53,9 +87,9 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
                 Sign-in settings
               </Link>
             )}
-          </div>
-        </div>
-      </div>
+          </>
+        }
+      />
       <OrgLiveStatus
         initial={status}
         zoneName={zoneName}
@@ -64,8 +98,15 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
           rotate: roleHas(role, 'credentials.rotate'),
           delete: roleHas(role, 'orgs.delete'),
         }}
+        historyKept={role === 'platform-operator'}
+        history={
+          <AuditTrail
+            events={events}
+            orgSlug={org.slug}
+            description={`Who changed what for this organization, newest first (the latest ${LIVE_TRAIL_LENGTH}).`}
+          />
+        }
       />
-      <AuditTrail events={events} orgSlug={org.slug} />
     </div>
   );
 }

@@ -81,6 +81,20 @@ export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
     methods: ['GET'],
     expect: PUBLIC_HANDLER,
   },
+  // Scoped inside, like the page: each caller gets the orgs they may see, and another org's
+  // entries never (listOrganizations: test/integration/auth/*.test.ts, orgs/deleted-organizations).
+  '/api/orgs': {
+    access:
+      'every signed-in person, each seeing only their own orgs (operators all); anonymous 401 in JSON (the proxy)',
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '200 json',
+      adminA: '200 json',
+      adminB: '200 json',
+      operator: '200 json',
+    },
+  },
   '/api/orgs/[slug]/status': {
     access:
       "members of the org and the operator; anonymous 401 in JSON (the proxy), another org's 404 like a missing one",

@@ -37,6 +37,11 @@ const allowed: [file: string, source: string][] = [
     "import type { Organization as x } from '@/server/orgs/list-organizations';",
   ],
   ['components/orgs/x.tsx', "import { slugFromDisplayName as x } from '@/server/orgs/org-slug';"],
+  ['components/orgs/x.tsx', "import { MAX_LABEL_LENGTH as x } from '@/server/orgs/slug-limits';"],
+  [
+    'components/members/x.tsx',
+    "import { MAX_EMAIL_LENGTH as x } from '@/server/memberships/invitation-limits';",
+  ],
   ['components/orgs/x.tsx', "import { createOrganizationAction as x } from '@/app/orgs/actions';"],
   ['app/_lib/x.ts', "import type { Store as x } from '@/db/open-store';"],
   ['app/orgs/x.ts', "import { getStore as x } from '@/server/store';"],

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SLUG_PATTERN, explainSlugProblem, slugFromDisplayName } from '@/server/orgs/org-slug';
+import {
+  SLUG_PATTERN,
+  explainSlugProblem,
+  slugFromDisplayName,
+  suggestSlug,
+} from '@/server/orgs/org-slug';
 
 const BASE = 'zonekeeper.test';
 
@@ -23,6 +28,8 @@ describe('explainSlugProblem', () => {
     ['a'.repeat(64), /at most 63 characters.*has 64/],
     ['-acme', /start or end with a hyphen/],
     ['acme-', /start or end with a hyphen/],
+    ['xn--caf-dma', /cannot start with "xn--".*punycode/],
+    ['ab--cd', /3rd and 4th characters/],
   ])('refuses %j, saying how to fix it', (slug, message) => {
     expect(explainSlugProblem(slug, BASE)).toMatch(message);
   });
@@ -55,5 +62,22 @@ describe('slugFromDisplayName', () => {
     ['Zürich', 'zürich'],
   ])('%j → %j', (displayName, slug) => {
     expect(slugFromDisplayName(displayName)).toBe(slug);
+  });
+});
+
+describe('suggestSlug', () => {
+  it('suggests nothing rather than a made-up slug for a name with no usable letter', () => {
+    expect(suggestSlug('株式会社')).toBe('');
+    expect(explainSlugProblem('株式会社', BASE)).not.toMatch(/e\.g\./);
+  });
+
+  it('only ever suggests a slug that is itself accepted (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (name) => {
+        const suggested = suggestSlug(name);
+        if (suggested !== '') expect(explainSlugProblem(suggested, BASE)).toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

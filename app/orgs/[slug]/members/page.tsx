@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requireOrgForPage } from '@/app/_lib/get-caller';
+import { PageHeader } from '@/components/layout/page-header';
 import { InvitationTable } from '@/components/members/invitation-table';
 import { InviteMemberForm } from '@/components/members/invite-member-form';
 import { MemberTable } from '@/components/members/member-table';
@@ -17,28 +17,16 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const mayManage = roleHas(role, 'members.manage');
   const { members, invitations } = await listMembers(await getStore(), org.id);
   return (
-    <div className="flex max-w-4xl flex-col gap-6">
-      <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/orgs" className="hover:text-indigo-600 hover:underline">
-            Organizations
-          </Link>{' '}
-          /{' '}
-          <Link
-            href={`/orgs/${org.slug}`}
-            className="font-mono hover:text-indigo-600 hover:underline"
-          >
-            {org.slug}
-          </Link>{' '}
-          / Members
-        </nav>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
-          Members · {org.displayName}
-        </h1>
-        <p className="mt-1 text-sm text-slate-500">
-          Who can see {org.slug}, with which role, and how they came to be a member.
-        </p>
-      </div>
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        crumbs={[
+          { label: 'Organizations', href: '/orgs' },
+          { label: org.slug, href: `/orgs/${org.slug}`, mono: true },
+          { label: 'Members' },
+        ]}
+        title={`Members · ${org.displayName}`}
+        description={`Who can see ${org.slug}, with which role, and how they came to be a member.`}
+      />
       {mayManage ? (
         <InviteMemberForm orgSlug={org.slug} />
       ) : (

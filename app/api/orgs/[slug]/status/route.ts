@@ -1,18 +1,13 @@
 // Live provisioning status of one organization, polled by its page while work is under way.
 // Loaded through the caller's membership: another org answers 404, like a missing one.
 import { getCaller } from '@/app/_lib/get-caller';
+import { jsonResponse } from '@/app/_lib/json-response';
 import { getOrgForCallerOrThrow, assertPermission } from '@/server/auth/get-org-for-caller';
 import { roleHas } from '@/server/auth/permissions';
-import { DomainError, type ErrorCode } from '@/server/errors/domain-error';
+import { DomainError } from '@/server/errors/domain-error';
 import { toResult } from '@/server/errors/to-result';
 import { loadOrgStatusView } from '@/server/provisioning/org-status-view';
 import { getStore } from '@/server/store';
-
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-};
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const result = await toResult(async () => {
@@ -25,11 +20,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       showAccountId: roleHas(role, 'identity.read_account'),
     });
   });
-  // The status changes by the second: no cache may keep it.
-  const headers = { 'Cache-Control': 'no-store' };
-  if (result.ok) return Response.json(result.data, { headers });
-  return Response.json(
-    { error: result.error },
-    { status: HTTP_STATUS[result.error.code] ?? 500, headers },
-  );
+  return jsonResponse(result);
 }
