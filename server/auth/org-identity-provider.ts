@@ -11,12 +11,31 @@ import type { Actor } from './actor';
 import { explainIssuerProblem } from './check-issuer';
 import { providerIdForOrg } from './identity-provider-ids';
 import { createIssuerFetch, type IssuerNetworkPolicy } from './issuer-fetch';
+import {
+  MAX_CLIENT_ID_LENGTH,
+  MAX_CLIENT_SECRET_LENGTH,
+  MAX_ISSUER_LENGTH,
+} from './identity-provider-limits';
 
 export const registerOrgIdentityProviderInput = z.object({
-  issuer: z.string().trim().min(1, 'Enter the issuer URL of your identity provider.'),
-  clientId: z.string().trim().min(1, 'Enter the client id Zonekeeper was registered with.'),
+  issuer: z
+    .string()
+    .trim()
+    .min(1, 'Enter the issuer URL of your identity provider.')
+    .max(MAX_ISSUER_LENGTH, `An issuer URL is at most ${MAX_ISSUER_LENGTH} characters.`),
+  clientId: z
+    .string()
+    .trim()
+    .min(1, 'Enter the client id Zonekeeper was registered with.')
+    .max(MAX_CLIENT_ID_LENGTH, `A client id is at most ${MAX_CLIENT_ID_LENGTH} characters.`),
   // Blank on a later edit keeps the stored secret, as long as issuer and client id stay.
-  clientSecret: z.string().default(''),
+  clientSecret: z
+    .string()
+    .max(
+      MAX_CLIENT_SECRET_LENGTH,
+      `A client secret is at most ${MAX_CLIENT_SECRET_LENGTH} characters.`,
+    )
+    .default(''),
 });
 export type RegisterOrgIdentityProviderInput = z.input<typeof registerOrgIdentityProviderInput>;
 

@@ -13,9 +13,6 @@ import { signInAs } from './support/sign-in';
 const DOCS = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const UPDATE_DOCS = process.env.ZK_UPDATE_SCREENSHOTS === '1';
 const PAGES = ['/orgs', '/orgs/acme', '/orgs/acme/members', '/orgs/acme/sign-in-settings'];
-// Still sets its own narrower width (max-w-2xl in app/orgs/[slug]/sign-in-settings/page.tsx,
-// reworked separately): checked for overflow, not yet for the common width. Empty this then.
-const OWN_WIDTH_YET = new Set(['/orgs/acme/sign-in-settings']);
 
 describe('Every width', () => {
   const baseUrl = inject('baseUrl');
@@ -44,7 +41,7 @@ describe('Every width', () => {
         await page.goto(`${baseUrl}${route}`);
         const { scrollWidth, viewport } = await pageWidths(page);
         expect(scrollWidth, `${route} at ${width} px`).toBeLessThanOrEqual(viewport);
-        if (!OWN_WIDTH_YET.has(route)) widths.add(Math.round(await contentWidth(page)));
+        widths.add(Math.round(await contentWidth(page)));
       }
       expect([...widths], 'content widths').toHaveLength(1);
     },

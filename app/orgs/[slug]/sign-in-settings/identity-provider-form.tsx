@@ -2,6 +2,12 @@
 
 import { useActionState, useState } from 'react';
 import { Field } from '@/components/ui/field';
+import { FormError, FormSuccess } from '@/components/ui/form-message';
+import {
+  MAX_CLIENT_ID_LENGTH,
+  MAX_CLIENT_SECRET_LENGTH,
+  MAX_ISSUER_LENGTH,
+} from '@/server/auth/identity-provider-limits';
 import { registerIdentityProviderAction, type IdentityProviderFormState } from './actions';
 import { SubmitButton } from '@/components/ui/submit-button';
 
@@ -28,6 +34,8 @@ export function IdentityProviderForm({
   return (
     <form
       action={formAction}
+      // Errors show at their field, in our words, not in the browser's bubbles.
+      noValidate
       className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
     >
       <input type="hidden" name="orgSlug" value={orgSlug} />
@@ -37,6 +45,7 @@ export function IdentityProviderForm({
         placeholder="https://login.example.com/realms/acme"
         value={issuer}
         onChange={(e) => setIssuer(e.target.value)}
+        maxLength={MAX_ISSUER_LENGTH}
         required
         errors={fields?.issuer}
       />
@@ -45,6 +54,7 @@ export function IdentityProviderForm({
         label="Client id"
         value={clientId}
         onChange={(e) => setClientId(e.target.value)}
+        maxLength={MAX_CLIENT_ID_LENGTH}
         required
         errors={fields?.clientId}
       />
@@ -63,6 +73,7 @@ export function IdentityProviderForm({
         label="Client secret"
         type="password"
         autoComplete="off"
+        maxLength={MAX_CLIENT_SECRET_LENGTH}
         hint={
           !current
             ? 'Stored in Vault, never in the database.'
@@ -72,17 +83,13 @@ export function IdentityProviderForm({
         }
         errors={fields?.clientSecret}
       />
-      {result && !result.ok && !fields && (
-        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {result.error.message}
-        </p>
-      )}
+      {result && !result.ok && !fields && <FormError>{result.error.message}</FormError>}
       {result?.ok && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <FormSuccess>
           Saved. People of {orgSlug} now sign in through {result.data.issuer}.
           {result.data.signedOutMembers > 0 &&
             ` ${result.data.signedOutMembers} member(s) of the previous identity provider were signed out and sign in again through this one.`}
-        </p>
+        </FormSuccess>
       )}
       <div className="flex justify-end">
         <SubmitButton pending={pending} pendingLabel="Checking the issuer…">

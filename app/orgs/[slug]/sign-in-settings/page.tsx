@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { requireOrgForPage } from '@/app/_lib/get-caller';
+import { PageHeader } from '@/components/layout/page-header';
+import { Identifier } from '@/components/ui/identifier';
 import { findOrgIdentityProvider } from '@/server/auth/org-identity-provider';
 import { roleHas } from '@/server/auth/permissions';
 import { getConfig } from '@/server/config/config';
@@ -19,17 +21,22 @@ export default async function SignInSettingsPage({
   const current = provider ? { issuer: provider.issuer, clientId: provider.clientId } : null;
   const callbackUrl = `${getConfig().AUTH_URL ?? ''}/api/auth/callback/org-${org.slug}`;
   return (
-    <div className="flex max-w-2xl flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-          Sign-in settings · {org.displayName}
-        </h1>
-        <p className="mt-1 text-sm text-slate-500">
-          People who sign in through this identity provider become members of {org.slug} only; those
-          in the admin group become admins, everyone else viewers. Register Zonekeeper there with
-          the redirect URI <span className="font-mono">{callbackUrl}</span>.
-        </p>
-      </div>
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        crumbs={[
+          { label: 'Organizations', href: '/orgs' },
+          { label: org.slug, href: `/orgs/${org.slug}`, mono: true },
+          { label: 'Sign-in settings' },
+        ]}
+        title={`Sign-in settings · ${org.displayName}`}
+        description={
+          <>
+            People who sign in through this identity provider become members of {org.slug} only;
+            those in the admin group become admins, everyone else viewers. Register Zonekeeper there
+            with the redirect URI <Identifier value={callbackUrl} />.
+          </>
+        }
+      />
       {roleHas(role, 'idp.manage') ? (
         <IdentityProviderForm orgSlug={org.slug} current={current} />
       ) : (
