@@ -31,8 +31,9 @@ export function parseSharedCredentials(text: string, profile: string): AwsCreden
   let section: string | undefined;
   const values: Record<string, string> = {};
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/[#;].*$/, '').trim();
-    if (!line) continue;
+    const line = raw.trim();
+    // Only whole-line comments: a value may hold any character but a line break.
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
     const header = /^\[\s*(?:profile\s+)?([^\]]+?)\s*\]$/.exec(line);
     if (header) {
       section = header[1];

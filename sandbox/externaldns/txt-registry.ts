@@ -25,9 +25,11 @@ export function registryRecordName(
   const templated =
     flags.txtPrefix.includes(RECORD_TYPE_TEMPLATE) ||
     flags.txtSuffix.includes(RECORD_TYPE_TEMPLATE);
-  const prefix = flags.txtPrefix.replaceAll(RECORD_TYPE_TEMPLATE, type);
-  const suffix = flags.txtSuffix.replaceAll(RECORD_TYPE_TEMPLATE, type);
-  let label = first === '*' && flags.txtWildcardReplacement ? flags.txtWildcardReplacement : first;
+  // ExternalDNS lower-cases its affixes (not the name) when it reads its flags.
+  const prefix = flags.txtPrefix.toLowerCase().replaceAll(RECORD_TYPE_TEMPLATE, type);
+  const suffix = flags.txtSuffix.toLowerCase().replaceAll(RECORD_TYPE_TEMPLATE, type);
+  const replacement = flags.txtWildcardReplacement.toLowerCase();
+  let label = first === '*' && replacement ? replacement : first;
   if (!templated) label = `${type}-${label}`;
   const head = `${prefix}${label}${suffix}`;
   return rest.length > 0 ? `${head}.${rest.join('.')}` : head;
