@@ -14,7 +14,15 @@ export interface SandboxExternalDnsOptions {
 
 export const DEFAULT_EXTERNAL_DNS_INTERVAL_MS = 5_000;
 
+/** Below this, every cluster's syncs would spend the account's Route 53 budget on listings. */
+const MIN_INTERVAL_MS = 50;
+
 export function startSandboxExternalDns(options: SandboxExternalDnsOptions) {
+  const intervalMs = options.intervalMs ?? DEFAULT_EXTERNAL_DNS_INTERVAL_MS;
+  if (!Number.isFinite(intervalMs) || intervalMs < MIN_INTERVAL_MS)
+    throw new Error(
+      `the sandbox ExternalDNS interval must be at least ${MIN_INTERVAL_MS} ms (got ${intervalMs})`,
+    );
   const controllers: Record<string, ExternalDnsController> = {};
   for (const cluster of Object.values(options.clusters))
     controllers[cluster.name] = startExternalDnsController({
@@ -22,7 +30,7 @@ export function startSandboxExternalDns(options: SandboxExternalDnsOptions) {
       store: cluster.store,
       route53Endpoint: options.route53Endpoint,
       region: options.region,
-      intervalMs: options.intervalMs ?? DEFAULT_EXTERNAL_DNS_INTERVAL_MS,
+      intervalMs,
       now: options.now ?? Date.now,
     });
   return {

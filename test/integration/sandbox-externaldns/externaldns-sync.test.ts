@@ -22,6 +22,7 @@ import {
 const CLUSTER = 'acme-prod';
 const OWNER = 'c0ffee00-acme-prod-uid';
 const SERVICES = resourceKey(findResourceType('', 'v1', 'services')!);
+const INGRESSES = resourceKey(findResourceType('networking.k8s.io', 'v1', 'ingresses')!);
 
 let fixture: ExternalDnsFixture;
 let acme: ExternalDnsFixture['orgs'][string];
@@ -226,6 +227,58 @@ describe('sandbox ExternalDNS, --policy=sync', () => {
       const found = await syncedCondition(fixture, CLUSTER);
       return found?.reason === 'Synced' ? found : undefined;
     }, 'Synced again');
+  });
+
+  it("publishes an Ingress's rule hosts as A records for its load balancer's IP", async () => {
+    await apply(
+      fixture,
+      CLUSTER,
+      JSON.stringify({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'shop', namespace: 'default' },
+        spec: {
+          rules: [
+            {
+              host: `shop.${acme.zoneName}`,
+              http: {
+                paths: [
+                  {
+                    path: '/',
+                    pathType: 'Prefix',
+                    backend: { service: { name: 'web', port: { number: 80 } } },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    // The ingress controller reports its address (status is its to write, not the client's).
+    const store = fixture.sandbox.kube[CLUSTER]!.store;
+    const ingress = store.get(INGRESSES, 'default', 'shop')!;
+    store.put(INGRESSES, {
+      ...ingress,
+      status: { loadBalancer: { ingress: [{ ip: '192.0.2.80' }] } },
+    });
+    const records = await eventually(async () => {
+      const found = await zoneRecords(fixture, acme.zoneId);
+      return recordNamed(found, `shop.${acme.zoneName}.`, 'A') ? found : undefined;
+    }, 'the A record');
+    expect(recordNamed(records, `shop.${acme.zoneName}.`, 'A')?.ResourceRecords).toEqual([
+      { Value: '192.0.2.80' },
+    ]);
+    expect(recordNamed(records, `a-shop.${acme.zoneName}.`, 'TXT')?.ResourceRecords).toEqual([
+      {
+        Value: `"heritage=external-dns,external-dns/owner=${OWNER},external-dns/resource=ingress/default/shop"`,
+      },
+    ]);
+    await kubectl(fixture, CLUSTER, ['delete', 'ingress', 'shop', '-n', 'default']);
+    await eventually(async () => {
+      const found = await zoneRecords(fixture, acme.zoneId);
+      return recordNamed(found, `a-shop.${acme.zoneName}.`, 'TXT') ? undefined : found;
+    }, 'the A record to go');
   });
 
   it('deletes the record and its registry record when the Service goes', async () => {
