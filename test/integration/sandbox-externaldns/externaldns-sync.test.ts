@@ -309,4 +309,16 @@ describe('sandbox ExternalDNS, --policy=sync', () => {
     expect(platform.totals.calls + mine.totals.calls).toBe(stats.snapshot().totals.calls);
     expect(platform.operations.GetHostedZone).toBeUndefined();
   });
+
+  it('serves the per-key counts on the control endpoint too', async () => {
+    const response = await fetch(
+      `${fixture.sandbox.endpoints.route53}/_sandbox/stats?accessKeyId=${acme.accessKeyId}`,
+    );
+    const body = (await response.json()) as { operations: Record<string, { calls: number }> };
+    expect(body.operations.ChangeResourceRecordSets?.calls).toBe(
+      fixture.sandbox.controls.route53.stats.forAccessKey(acme.accessKeyId).operations
+        .ChangeResourceRecordSets?.calls,
+    );
+    expect(body.operations.ChangeResourceRecordSets?.calls).toBeGreaterThan(0);
+  });
 });

@@ -1,6 +1,7 @@
 // The sandbox ExternalDNS under --policy=upsert-only and with flags or credentials it cannot run
 // with: it publishes but never deletes, writes its registry records under --txt-prefix, stops
 // when scaled to zero, and says in the Deployment's condition what is wrong with its setup.
+import { CreateAccessKeyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apply,
@@ -115,6 +116,44 @@ describe('sandbox ExternalDNS, --policy=upsert-only', () => {
     expect(recordNamed(kept, `shop.${acme.zoneName}.`, 'CNAME')).toEqual(cname);
     expect(recordNamed(kept, `txt.cname-shop.${acme.zoneName}.`, 'TXT')).toEqual(registry);
     expect(controller().log().join('\n')).not.toContain('DELETE');
+  });
+
+  it('signs with the new key once the Secret holds it, as after a key rotation', async () => {
+    const iam = new IAMClient({
+      endpoint: fixture.sandbox.endpoints.iam,
+      region: 'us-east-1',
+      credentials: {
+        accessKeyId: fixture.sandbox.env.AWS_ACCESS_KEY_ID,
+        secretAccessKey: fixture.sandbox.env.AWS_SECRET_ACCESS_KEY,
+      },
+    });
+    const created = await iam.send(
+      new CreateAccessKeyCommand({ UserName: `zonekeeper-test-${acme.slug}` }),
+    );
+    iam.destroy();
+    const rotated = {
+      ...acme,
+      accessKeyId: created.AccessKey!.AccessKeyId!,
+      secretAccessKey: created.AccessKey!.SecretAccessKey!,
+    };
+    await apply(
+      fixture,
+      CLUSTER,
+      externalDnsManifest({
+        org: rotated,
+        ownerId: OWNER,
+        policy: 'upsert-only',
+        extraArgs: ['--txt-prefix=txt.'],
+      }),
+    );
+    await controller().nextPass();
+    const stats = fixture.sandbox.controls.route53.stats;
+    const oldCalls = stats.forAccessKey(acme.accessKeyId).totals.calls;
+    await controller().nextPass();
+    await controller().nextPass();
+    expect(stats.forAccessKey(rotated.accessKeyId).totals.calls).toBeGreaterThan(0);
+    expect(stats.forAccessKey(acme.accessKeyId).totals.calls).toBe(oldCalls);
+    expect((await syncedCondition(fixture, CLUSTER))?.reason).toBe('Synced');
   });
 
   it('stops syncing when scaled to zero', async () => {
