@@ -126,6 +126,11 @@ export function startExternalDnsController(options: ExternalDnsControllerOptions
     const settings = parsed.settings;
     for (const source of settings.ignoredSources)
       warnOnce(warnings, `--source=${source} is not simulated by the sandbox; ignored`);
+    if (!container.args?.includes('--aws-prefer-cname'))
+      warnOnce(
+        warnings,
+        'load-balancer hostnames are published as CNAME records, as with --aws-prefer-cname: the sandbox does not model the A/AAAA alias records ExternalDNS writes for ELB targets without it',
+      );
     const mounted = mountedCredentials(options.store, deployment, container.name);
     if (!mounted.ok) {
       warnOnce(warnings, `no AWS credentials: ${mounted.error}`);

@@ -192,7 +192,10 @@ export function planChanges(
         ...(targetsChanged || ttlChanged
           ? [{ Action: 'UPSERT' as const, ResourceRecordSet: recordSet(record) }]
           : []),
-        ...(registryStale ? [registryChange('UPSERT', record, value)] : []),
+        // ExternalDNS rewrites the registry record with every update of its record.
+        ...(targetsChanged || ttlChanged || registryStale
+          ? [registryChange('UPSERT', record, value)]
+          : []),
       ],
     });
   }

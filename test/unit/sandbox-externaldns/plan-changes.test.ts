@@ -110,7 +110,10 @@ describe('planChanges', () => {
       [],
     );
     expect(actions(planChanges(settings({ policy: 'upsert-only' }), zone(records), moved))).toEqual(
-      [`UPSERT web.${ZONE}. CNAME lb-2.elb.amazonaws.com`],
+      [
+        `UPSERT web.${ZONE}. CNAME lb-2.elb.amazonaws.com`,
+        `UPSERT cname-web.${ZONE}. TXT "heritage=external-dns,external-dns/owner=me,external-dns/resource=service/default/web"`,
+      ],
     );
     expect(actions(planChanges(settings(), zone(records), []))).toEqual([
       `DELETE web.${ZONE}. CNAME lb-1.elb.amazonaws.com`,
