@@ -62,7 +62,6 @@ export function startExternalDnsController(options: ExternalDnsControllerOptions
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let closed = false;
-  let passes = 0;
   let waitingForNext: (() => void)[] = [];
   /** Warnings repeat every pass; each is logged when it first appears. */
   let lastWarnings = new Set<string>();
@@ -180,24 +179,21 @@ export function startExternalDnsController(options: ExternalDnsControllerOptions
     };
   }
 
-  function runPass(): Promise<void> {
-    if (running) return running;
+  function runPass(): void {
     const waiters = waitingForNext;
     waitingForNext = [];
     running = syncOnce()
       .catch((error: unknown) => log('error', `sync failed: ${describeAwsError(error)}`))
       .finally(() => {
-        passes += 1;
         running = undefined;
         for (const resolve of waiters) resolve();
         schedule();
       });
-    return running;
   }
 
   function schedule(): void {
     if (closed) return;
-    timer = setTimeout(() => void runPass(), options.intervalMs);
+    timer = setTimeout(runPass, options.intervalMs);
     timer.unref();
   }
 
@@ -207,9 +203,6 @@ export function startExternalDnsController(options: ExternalDnsControllerOptions
     clusterName: options.clusterName,
     /** The log, oldest first, as `<time> <level> <message>` lines. */
     log: (): string[] => entries.map((entry) => `${entry.time} ${entry.level} ${entry.message}`),
-    entries: (): ExternalDnsLogEntry[] => entries.map((entry) => ({ ...entry })),
-    /** Completed syncs since start (a sync with no Deployment counts too). */
-    passes: () => passes,
     /** Resolves when a sync that starts after this call has finished. */
     nextPass: (): Promise<void> => {
       if (closed)
@@ -220,6 +213,7 @@ export function startExternalDnsController(options: ExternalDnsControllerOptions
       closed = true;
       clearTimeout(timer);
       await running;
+      // No sync will come: whoever waits for one is let go rather than left hanging.
       for (const resolve of waitingForNext) resolve();
       waitingForNext = [];
       dropProvider();
