@@ -98,7 +98,8 @@ describe('sandbox ExternalDNS, --policy=upsert-only', () => {
         'external-dns.alpha.kubernetes.io/ttl': '2m',
       }),
     );
-    await conditionWithReason('Synced');
+    // A sync before the Service existed is Synced too: wait for the one that published it.
+    await conditionWithReason('Synced', 'all records of 1 endpoint in sync');
     const published = await zoneRecords(fixture, acme.zoneId);
     const cname = recordNamed(published, `shop.${acme.zoneName}.`, 'CNAME');
     expect(cname?.TTL).toBe(120);
