@@ -15,7 +15,9 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --kube-clusters <a,b>  sandbox Kubernetes clusters (default acme-prod,acme-staging,globex-prod;
                          "" for none); each prints KUBECONFIG_<NAME>=<its kubeconfig file>
   --kube-port <n>      port of the first cluster, the next ones count up (default 4520)
-  --controller-delay-ms <n>  how long a rollout or a namespace's removal takes (default 1500)`;
+  --controller-delay-ms <n>  how long a rollout or a namespace's removal takes (default 1500)
+  --external-dns-interval-ms <n>  time between the sandbox ExternalDNS's syncs (default 5000)
+  --no-external-dns    run no sandbox ExternalDNS in the clusters`;
 
 const DEFAULT_KUBE_CLUSTERS = 'acme-prod,acme-staging,globex-prod';
 
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
       'kube-clusters': { type: 'string' },
       'kube-port': { type: 'string' },
       'controller-delay-ms': { type: 'string' },
+      'external-dns-interval-ms': { type: 'string' },
+      'no-external-dns': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -76,6 +80,11 @@ async function main(): Promise<void> {
         clusters.map((name, index) => [name, firstKubePort === 0 ? 0 : firstKubePort + index]),
       ),
       controllerDelayMs: integer(values['controller-delay-ms'], 'controller-delay-ms'),
+      externalDns: values['no-external-dns']
+        ? false
+        : {
+            intervalMs: integer(values['external-dns-interval-ms'], 'external-dns-interval-ms'),
+          },
     },
   });
 
@@ -88,6 +97,11 @@ async function main(): Promise<void> {
   );
   for (const cluster of Object.values(sandbox.kube))
     console.log(`Kubernetes cluster ${cluster.name}: ${cluster.url}`);
+  if (Object.keys(sandbox.externalDns).length > 0)
+    console.log(
+      'ExternalDNS: syncs in each cluster that holds the Deployment external-dns/external-dns;' +
+        " its state is that Deployment's ExternalDNSSynced condition",
+    );
   console.log('Use these environment variables:\n');
   for (const [name, value] of Object.entries(sandbox.env)) console.log(`${name}=${value}`);
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { SANDBOX_ACCOUNT_ID } from './aws/identity';
+import { startSandboxExternalDns } from './externaldns/sandbox-externaldns';
 import { jsonStateFile, type JsonStateFile } from './http/json-state-file';
 import { startSandboxClusters } from './kube/sandbox-clusters';
 import { listenOnLoopback, type LoopbackServer } from './http/listen';
@@ -53,6 +54,11 @@ export interface SandboxOptions {
     ports?: Readonly<Record<string, number>>;
     /** How long the simulated controllers take: a rollout, a namespace's removal (default 1.5 s). */
     controllerDelayMs?: number;
+    /**
+     * A sandbox ExternalDNS per cluster, syncing wherever its Deployment is applied (on unless
+     * false); `intervalMs` between syncs (default 5 s).
+     */
+    externalDns?: false | { intervalMs?: number };
   };
   now?: () => number;
 }
@@ -132,6 +138,17 @@ export async function startSandbox(options: SandboxOptions = {}) {
       sts: await listen(createStsHttpHandler(iam, controls.sts), ports.sts),
       vault: await listen(saveAfterWrites(createVaultHttpHandler(vault), vaultFile), ports.vault),
     };
+    const externalDnsOption = options.kube?.externalDns;
+    const externalDns =
+      externalDnsOption === false
+        ? undefined
+        : startSandboxExternalDns({
+            clusters: kube.clusters,
+            route53Endpoint: endpoints.route53,
+            region,
+            intervalMs: externalDnsOption?.intervalMs,
+            now: options.now,
+          });
     return {
       endpoints,
       env: withKubeconfigs(kube.env, {
@@ -152,9 +169,13 @@ export async function startSandbox(options: SandboxOptions = {}) {
       vault,
       /** The sandbox Kubernetes clusters by name (API URL, kubeconfig path, stop/start). */
       kube: kube.clusters,
+      /** Each cluster's sandbox ExternalDNS by cluster name (its log, next sync); empty if off. */
+      externalDns: externalDns?.controllers ?? {},
       /** Each service's fault injector and call stats, as the control endpoints steer them. */
       controls,
       close: async () => {
+        // ExternalDNS first: a sync in flight finishes against servers that are still up.
+        await externalDns?.close();
         await Promise.all(servers.map((server) => server.close()));
         await kube.close();
         route53File?.flush();

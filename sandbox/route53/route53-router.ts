@@ -39,9 +39,11 @@ export async function serveRoute53Request(
   const operation = route?.operation ?? 'Unknown';
   let outcome: CallOutcome = 'ok';
   let zoneChange: ZoneChange | undefined;
+  let accessKeyId: string | undefined;
   try {
     if (!route) throw route53Errors.invalidInput(`Unknown operation ${request.method} ${pathname}`);
     const caller = authenticate(deps.identity, request.headers.authorization);
+    accessKeyId = caller.accessKeyId;
     // Throttle first: AWS takes a token for every request, whatever its answer, so an injected
     // fault costs one like any other failed call.
     if (!deps.throttle.admit(caller.accountId, operation)) {
@@ -83,7 +85,7 @@ export async function serveRoute53Request(
     send(response, { status: error.status, body: errorResponseXml(error, requestId) }, requestId);
   } finally {
     zoneChange?.finish();
-    deps.controls.stats.record(operation, outcome);
+    deps.controls.stats.record(operation, outcome, accessKeyId);
   }
 }
 

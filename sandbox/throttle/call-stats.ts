@@ -1,4 +1,5 @@
-// Per-operation call counters, read by tests and benchmarks (in-process or via GET /_sandbox/stats).
+// Per-operation call counters, read by tests and benchmarks (in-process or via GET /_sandbox/stats),
+// also kept per signing access key, so a test can tell one caller's calls from another's.
 
 export interface OperationStats {
   calls: number;
@@ -13,8 +14,18 @@ export type CallOutcome =
 
 export class CallStats {
   private byOperation = new Map<string, OperationStats>();
+  private byAccessKey = new Map<string, CallStats>();
 
-  record(operation: string, outcome: CallOutcome): void {
+  /** `accessKeyId`: the key the request was signed with, when it carried one. */
+  record(operation: string, outcome: CallOutcome, accessKeyId?: string): void {
+    if (accessKeyId !== undefined) {
+      let perKey = this.byAccessKey.get(accessKeyId);
+      if (!perKey) {
+        perKey = new CallStats();
+        this.byAccessKey.set(accessKeyId, perKey);
+      }
+      perKey.record(operation, outcome);
+    }
     let stats = this.byOperation.get(operation);
     if (!stats) {
       stats = { calls: 0, throttled: 0, priorRequestNotComplete: 0, injectedFaults: 0, errors: 0 };
@@ -29,6 +40,12 @@ export class CallStats {
 
   reset(): void {
     this.byOperation.clear();
+    this.byAccessKey.clear();
+  }
+
+  /** The calls signed with one access key (all zero for a key never seen). */
+  forAccessKey(accessKeyId: string): ReturnType<CallStats['snapshot']> {
+    return (this.byAccessKey.get(accessKeyId) ?? new CallStats()).snapshot();
   }
 
   snapshot(): { operations: Record<string, OperationStats>; totals: OperationStats } {

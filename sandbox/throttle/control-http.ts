@@ -3,6 +3,7 @@
 // route53 (the default), iam or sts, as a query parameter or a field of the POST /_sandbox/faults
 // body; operations are named as in the service's API (CreateHostedZone, CreateUser, ...).
 //   GET    /_sandbox/stats?service=          one service's per-operation counts, process memory
+//          &accessKeyId=                    only the calls signed with that key
 //   POST   /_sandbox/stats/reset?service=    one service's counts; every service's without service
 //   GET    /_sandbox/faults?service=         one service's current faults
 //   POST   /_sandbox/faults {service?, operation?, ...OperationFaults}   no operation: all of them
@@ -83,7 +84,14 @@ async function dispatch(
       // Memory of the sandbox process, for benchmarks that measure it from outside.
       const { rss, heapUsed, heapTotal } = process.memoryUsage();
       const memory = { rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal };
-      return { ...selected().stats.snapshot(), memory };
+      const accessKeyId = new URL(request.url ?? '/', 'http://sandbox').searchParams.get(
+        'accessKeyId',
+      );
+      const stats = selected().stats;
+      return {
+        ...(accessKeyId === null ? stats.snapshot() : stats.forAccessKey(accessKeyId)),
+        memory,
+      };
     }
     case 'POST /_sandbox/stats/reset':
       for (const service of resetTargets()) service.stats.reset();
