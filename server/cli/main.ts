@@ -13,6 +13,7 @@ import { organizationStatus } from '../provisioning/org-status';
 import { planOrganization } from '../provisioning/plan-organization';
 import { createProvisioningContext } from '../provisioning/provisioning-context';
 import { getStore } from '../store';
+import { costCommand } from './cost-command';
 import { printStatus } from './print-status';
 import { hostnamesCommand, recordsSyncCommand } from './records-commands';
 import { reconcileUnderLease } from './reconcile-under-lease';
@@ -37,7 +38,10 @@ const USAGE = `Usage: npm run zk -- <command> [options]
   records sync [--org <slug>]         list every live zone (or the org's) from Route 53 into the
                                       store now, with each record's ExternalDNS owner
   hostnames --org <slug> [--cluster <name>] [--status owned|stale|orphan|conflict|unmanaged]
-            [--json]                  the org's records as last synced (--json: one object a line)`;
+            [--json]                  the org's records as last synced (--json: one object a line)
+  cost [--org <slug>] [--at <ISO time>] [--json]
+                                      what each zone costs: free window, this month, next charge
+                                      (--at: as if it were then, read-only)`;
 
 const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
 
@@ -55,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
       'no-wait': { type: 'boolean' },
       cluster: { type: 'string' },
       status: { type: 'string' },
+      at: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -164,6 +169,9 @@ async function main(argv: string[]): Promise<number> {
       await hostnamesCommand(store, org!, values);
       return EXIT.ok;
     }
+    case 'cost':
+      await costCommand(store, values);
+      return EXIT.ok;
     default:
       return usage(EXIT.usage, `Unknown command "${command}".`);
   }
