@@ -14,6 +14,7 @@ import { planOrganization } from '../provisioning/plan-organization';
 import { createProvisioningContext } from '../provisioning/provisioning-context';
 import { getStore } from '../store';
 import { costCommand } from './cost-command';
+import { GC_USAGE, gcCommand } from './gc-commands';
 import { printStatus } from './print-status';
 import { hostnamesCommand, recordsSyncCommand } from './records-commands';
 import { reconcileUnderLease } from './reconcile-under-lease';
@@ -41,7 +42,8 @@ const USAGE = `Usage: npm run zk -- <command> [options]
             [--json]                  the org's records as last synced (--json: one object a line)
   cost [--org <slug>] [--at <ISO time>] [--json]
                                       what each zone costs: free window, this month, next charge
-                                      (--at: as if it were then, read-only)`;
+                                      (--at: as if it were then, read-only)
+  ${GC_USAGE}`;
 
 const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
 
@@ -172,6 +174,8 @@ async function main(argv: string[]): Promise<number> {
     case 'cost':
       await costCommand(store, values);
       return EXIT.ok;
+    case 'gc':
+      return gcCommand(store, CLI_ACTOR, positionals[1], values);
     default:
       return usage(EXIT.usage, `Unknown command "${command}".`);
   }

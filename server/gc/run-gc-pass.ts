@@ -1,0 +1,24 @@
+// One pass of the collector, for `zk gc run` and the reconciler loop: the queue refreshed from the
+// plan at this moment, then every decision that is due executed, under the reconciler lease.
+import type { Store } from '@/db/open-store';
+import type { Actor } from '../auth/actor';
+import type { LeaseGuard } from '../provisioning/lease-guard';
+import { collectDueZones, type CollectionResult } from './collect-due-zones';
+import { refreshGcQueue, type QueueChange } from './refresh-gc-queue';
+
+export interface GcPassReport {
+  queue: QueueChange[];
+  collections: CollectionResult[];
+}
+
+export async function runGcPass(
+  store: Store,
+  actor: Actor,
+  options: { lease: LeaseGuard; now?: Date; orgIds?: string[] },
+): Promise<GcPassReport> {
+  const now = options.now ?? new Date();
+  await options.lease.confirm();
+  const queue = await refreshGcQueue(store, actor, now);
+  const collections = await collectDueZones(store, actor, { ...options, now });
+  return { queue, collections };
+}
