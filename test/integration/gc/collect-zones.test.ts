@@ -46,7 +46,7 @@ describe('the collector against the sandbox', () => {
     };
     route53 = new Route53Client({ ...config, endpoint: sandbox.env.AWS_ENDPOINT_URL_ROUTE_53 });
     iam = new IAMClient({ ...config, endpoint: sandbox.env.AWS_ENDPOINT_URL_IAM });
-    for (const slug of ['acme', 'globex', 'initech']) {
+    for (const slug of ['acme', 'globex', 'initech', 'hooli']) {
       const org = await createOrganization(
         { store, actor: SYSTEM_ACTOR, baseDomain: BASE_DOMAIN },
         { displayName: slug, slug },
@@ -62,7 +62,7 @@ describe('the collector against the sandbox', () => {
       });
     }
     const pass = await reconcilePass(store, SYSTEM_ACTOR);
-    expect(pass.results.map((r) => r.outcome)).toEqual(['ready', 'ready', 'ready']);
+    expect(pass.results.map((r) => r.outcome)).toEqual(['ready', 'ready', 'ready', 'ready']);
     // No grace period, so that a zone made a moment ago is inside its free window and idle.
     await store.db
       .insert(store.t.settings)
@@ -74,14 +74,14 @@ describe('the collector against the sandbox', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const zk = (args: string[]) =>
+  const zk = (args: string[], crashAt = '') =>
     runZk(
       {
         ...process.env,
         ...sandbox.env,
         DATABASE_URL: `file:${path.join(dir, 'zk.sqlite')}`,
         ZK_BASE_DOMAIN: BASE_DOMAIN,
-        ZK_CRASH_AT: '',
+        ZK_CRASH_AT: crashAt,
       },
       args,
     );
@@ -203,5 +203,29 @@ describe('the collector against the sandbox', () => {
     expect(await zoneOf('initech')).toMatchObject({ status: 'deleted' });
     expect(await parentNsOf('initech')).toEqual([]);
     expect(await zoneDeletedEvents(initech.awsZoneId!)).toEqual([]);
+  });
+
+  it('resumes a collection a crash cut short after the delegation went, deleting the zone once', async () => {
+    const hooli = await zoneOf('hooli');
+    const crashed = await zk(['gc', 'force', '--org', 'hooli'], 'gc:delegation-removed');
+    expect(crashed.code).toBe(86);
+    // An earlier run proposed its deletion; the force replaced that with its own decision.
+    const decisions = await store.db
+      .select()
+      .from(store.t.gcDecisions)
+      .where(eq(store.t.gcDecisions.orgId, orgIds.hooli!));
+    expect(decisions.map((d) => d.status).sort()).toEqual(['cancelled', 'executing']);
+    expect(await parentNsOf('hooli')).toEqual([]);
+    // The zone is still there: the crash came before its records and the zone itself.
+    await route53.send(new GetHostedZoneCommand({ Id: hooli.awsZoneId! }));
+
+    const resumed = await zk(['gc', 'run']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain(`hooli ${hooli.awsZoneId}: zone collected`);
+    await expect(
+      route53.send(new GetHostedZoneCommand({ Id: hooli.awsZoneId! })),
+    ).rejects.toMatchObject({ name: 'NoSuchHostedZone' });
+    expect(await zoneDeletedEvents(hooli.awsZoneId!)).toHaveLength(1);
+    expect((await zk(['gc', 'run'])).stdout).not.toContain('zone collected');
   });
 });
