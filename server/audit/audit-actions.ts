@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'gc.collection_started',
   'gc.zone_collected',
   'gc.collection_failed',
+  'gc.zone_return_requested',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

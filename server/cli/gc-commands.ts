@@ -116,6 +116,10 @@ function printPass(report: GcPassReport | string): number {
     console.error(report);
     return 4;
   }
+  for (const r of report.returns)
+    console.log(
+      `${r.org}: zone comes back (generation ${r.generation}, cluster ${r.cluster}); the reconciler makes it`,
+    );
   for (const c of report.queue) console.log(`${c.org} ${c.zoneId}: decision ${c.change}`);
   for (const c of report.collections) {
     console.log(

@@ -14,7 +14,12 @@ import {
   ListResourceRecordSetsCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
-import { GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetUserCommand,
+  IAMClient,
+} from '@aws-sdk/client-iam';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '@/db/open-store';
@@ -192,6 +197,53 @@ describe('the collector against the sandbox', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).not.toContain('zone collected');
     expect(await zoneDeletedEvents(acme.awsZoneId!)).toHaveLength(1);
+  });
+
+  it('brings the zone back as a new generation when a cluster runs again, the policy moved to it', async () => {
+    const old = await zoneOf('acme');
+    const c = store.t.clusters;
+    await store.db.update(c).set({ status: 'running' }).where(eq(c.orgId, orgIds.acme!));
+    const [before] = await store.db
+      .select()
+      .from(store.t.iamCredentials)
+      .where(eq(store.t.iamCredentials.orgId, orgIds.acme!));
+    const run = await zk(['gc', 'run']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('acme: zone comes back (generation 2, cluster prod)');
+    const pass = await reconcilePass(store, SYSTEM_ACTOR);
+    expect(pass.results).toEqual([{ slug: 'acme', outcome: 'ready' }]);
+
+    const z = store.t.hostedZones;
+    const [fresh] = await store.db
+      .select()
+      .from(z)
+      .where(and(eq(z.orgId, orgIds.acme!), eq(z.generation, 2)));
+    expect(fresh).toMatchObject({ status: 'ready', delegationState: 'matches' });
+    expect(fresh!.awsZoneId).not.toBe(old.awsZoneId);
+    await route53.send(new GetHostedZoneCommand({ Id: fresh!.awsZoneId! }));
+    expect(await parentNsOf('acme')).toHaveLength(1);
+    const [after] = await store.db
+      .select()
+      .from(store.t.iamCredentials)
+      .where(eq(store.t.iamCredentials.orgId, orgIds.acme!));
+    // The same identity and key; only the policy's document moved to the new zone.
+    expect(after!.accessKeyId).toBe(before!.accessKeyId);
+    const policy = await iam.send(new GetPolicyCommand({ PolicyArn: after!.policyArn! }));
+    const version = await iam.send(
+      new GetPolicyVersionCommand({
+        PolicyArn: after!.policyArn!,
+        VersionId: policy.Policy!.DefaultVersionId!,
+      }),
+    );
+    const document = decodeURIComponent(version.PolicyVersion!.Document!);
+    expect(document).toContain(`hostedzone/${fresh!.awsZoneId}`);
+    expect(document).not.toContain(`hostedzone/${old.awsZoneId}"`);
+    // Running, it is kept.
+    const plan = JSON.parse((await zk(['gc', 'plan', '--json'])).stdout) as {
+      org: string;
+      action: string;
+    }[];
+    expect(plan.find((d) => d.org === 'acme')?.action).toBe('keep');
   });
 
   it('records a zone Route 53 had already deleted as gone, not as a failure', async () => {
