@@ -187,6 +187,8 @@ describe('the collector against the sandbox', () => {
       .from(store.t.gcDecisions)
       .where(eq(store.t.gcDecisions.orgId, orgIds.acme!));
     expect(decision).toMatchObject({ status: 'done', action: 'delete-now' });
+    const status = await zk(['status', '--org', 'acme']);
+    expect(status.stdout).toContain('zone collected — it comes back when a cluster runs');
     // The pinned org was never touched.
     expect((await zoneOf('globex')).status).toBe('ready');
   });
