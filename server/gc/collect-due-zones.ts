@@ -40,7 +40,14 @@ export async function collectDueZones(
       const [row] = await tx.db
         .update(d)
         .set({ status: 'executing' })
-        .where(and(eq(d.id, decision.id), eq(d.status, decision.status)))
+        .where(
+          and(
+            eq(d.id, decision.id),
+            eq(d.status, decision.status),
+            // Resuming: only if no one touched it since we read it (the claim moves updatedAt).
+            resumed ? eq(d.updatedAt, decision.updatedAt) : undefined,
+          ),
+        )
         .returning();
       if (!row) return null;
       await recordAuditEvent(tx, {
