@@ -37,6 +37,19 @@ export const AUDIT_ACTIONS = [
   'vault.secret_written',
   'vault.secret_deleted',
   'provisioning.step_failed',
+  // Garbage collector: the queue's decisions, the operator's verbs on them, and collections.
+  'gc.decision_proposed',
+  'gc.decision_scheduled',
+  'gc.decision_rescheduled',
+  'gc.decision_approved',
+  'gc.decision_cancelled',
+  'gc.pinned',
+  'gc.unpinned',
+  'gc.forced',
+  'gc.collection_started',
+  'gc.zone_collected',
+  'gc.collection_failed',
+  'gc.zone_return_requested',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -14,6 +14,8 @@ import { organizationStatus } from '../provisioning/org-status';
 import { planOrganization } from '../provisioning/plan-organization';
 import { createProvisioningContext } from '../provisioning/provisioning-context';
 import { getStore } from '../store';
+import { costCommand } from './cost-command';
+import { GC_USAGE, gcCommand } from './gc-commands';
 import { printStatus } from './print-status';
 import { hostnamesCommand, recordsSyncCommand } from './records-commands';
 import { reconcileUnderLease } from './reconcile-under-lease';
@@ -39,7 +41,11 @@ const USAGE = `Usage: npm run zk -- <command> [options]
                                       store now, with each record's ExternalDNS owner
   hostnames --org <slug> [--cluster <name>] [--status owned|stale|orphan|conflict|unmanaged]
             [--json]                  the org's records as last synced (--json: one object a line)
-  end-sessions --email <address>      sign a person out everywhere, at once`;
+  end-sessions --email <address>      sign a person out everywhere, at once
+  cost [--org <slug>] [--at <ISO time>] [--json]
+                                      what each zone costs: free window, this month, next charge
+                                      (--at: as if it were then, read-only)
+  ${GC_USAGE}`;
 
 const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
 
@@ -58,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
       'no-wait': { type: 'boolean' },
       cluster: { type: 'string' },
       status: { type: 'string' },
+      at: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -175,6 +182,11 @@ async function main(argv: string[]): Promise<number> {
       );
       return EXIT.ok;
     }
+    case 'cost':
+      await costCommand(store, values);
+      return EXIT.ok;
+    case 'gc':
+      return gcCommand(store, CLI_ACTOR, positionals[1], values);
     default:
       return usage(EXIT.usage, `Unknown command "${command}".`);
   }

@@ -12,7 +12,9 @@ export function printStatus(statuses: OrganizationStatus[], now = new Date()): v
     );
     if (s.zone)
       console.log(
-        `  zone        ${s.zone.name} ${s.zone.id ?? '(not created)'} delegation ${s.zone.delegation}`,
+        s.zone.collected
+          ? `  zone        ${s.zone.name} ${s.zone.id}: zone collected — it comes back when a cluster runs`
+          : `  zone        ${s.zone.name} ${s.zone.id ?? '(not created)'} delegation ${s.zone.delegation}`,
       );
     if (s.identity) {
       console.log(`  iam         user ${s.identity.user}, policy ${s.identity.policy}`);

@@ -76,6 +76,19 @@ const provisioningEnv = {
   ZK_CRASH_AT: z.string().trim().optional(),
 };
 
+// Garbage collector of unused zones (server/gc). Defaults of the settings an operator can change
+// in the store (settings key "gc"); the safety margin must leave room inside the 12 h free window.
+const gcEnv = {
+  ZK_GC_MODE: z.enum(['manual', 'automatic']).default('manual'),
+  ZK_GC_GRACE_PERIOD_MS: z.coerce.number().int().min(0).default(86_400_000),
+  ZK_GC_SAFETY_MARGIN_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(43_199_999, 'expected less than 12 hours (43200000 ms), the free window')
+    .default(1_800_000),
+};
+
 // Sign-in and tenancy. AUTH_SECRET has no default (a secret); it is optional here only so that
 // tools which never serve a page (CLI, migrations) start without it: app/_lib/auth refuses to
 // serve sign-in without it. The platform IdP is set by all three ZK_PLATFORM_OIDC_* or none.
@@ -140,6 +153,7 @@ export const envSchema = z.object({
   ...databaseEnv,
   ...platformEnv,
   ...provisioningEnv,
+  ...gcEnv,
   ...authEnv,
 });
 

@@ -35,6 +35,9 @@ export async function organizationStatus(store: Store, org: Organization) {
           delegation: zone.delegationState,
           delegationCheckedAt: zone.delegationCheckedAt,
           createdAt: zone.awsCreatedAt,
+          // The collector deleted the zone of an org that still exists: it keeps its identity, and
+          // the zone comes back (a new generation) when a cluster registers or runs again.
+          collected: zone.status === 'deleted' && org.desiredState === 'present',
         }
       : null,
     identity: credential

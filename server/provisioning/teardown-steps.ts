@@ -29,49 +29,74 @@ async function zonesOf(work: OrgWork): Promise<string[]> {
   return [...new Set(ids.filter((id): id is string => Boolean(id)))];
 }
 
-async function removeDelegation(work: OrgWork): Promise<void> {
+/**
+ * Removes the parent zone's NS record for the org's zone name. With `onlyIfServers`, only when it
+ * delegates to exactly those name servers: collecting one zone must not cut another's delegation.
+ * Returns whether a record was deleted.
+ */
+export async function removeDelegation(work: OrgWork, onlyIfServers?: string[]): Promise<boolean> {
   const parentZoneId = await work.ctx.parentZoneId();
   const record = await getRecordSet(parentZoneId, work.names.zoneName, 'NS');
-  if (!record) return;
+  if (!record) return false;
+  if (onlyIfServers) {
+    const actual = (record.ResourceRecords ?? []).map((r) => fqdn(r.Value ?? '')).sort();
+    const wanted = onlyIfServers.map(fqdn).sort();
+    if (actual.length !== wanted.length || actual.some((v, i) => v !== wanted[i])) return false;
+  }
   await applyChangeBatches(
     parentZoneId,
     [{ Action: 'DELETE', ResourceRecordSet: record }],
     `zonekeeper: remove delegation of ${work.names.zoneName}`,
   );
   await auditChange(work, 'delegation.deleted', fqdn(work.names.zoneName), { parentZoneId });
+  return true;
+}
+
+async function removeOrgDelegation(work: OrgWork): Promise<void> {
+  await removeDelegation(work);
+}
+
+/** Deletes every record of one zone but its apex SOA and NS, all pages, in batches by size. */
+export async function removeZoneRecords(work: OrgWork, zoneId: string, why: string): Promise<void> {
+  const apex = fqdn(work.names.zoneName);
+  // Collect every page first: deleting while paging would shift the pages under us.
+  const doomed: ResourceRecordSet[] = [];
+  try {
+    for await (const page of listAllRecordSets(zoneId)) {
+      doomed.push(
+        ...page.filter((r) => !(r.Name === apex && (r.Type === 'SOA' || r.Type === 'NS'))),
+      );
+    }
+  } catch (error) {
+    if ((error as { vendorCode?: string }).vendorCode === 'NoSuchHostedZone') return;
+    throw error;
+  }
+  // Batches sized by what they hold: 100 DKIM keys alone are over 32,000 characters.
+  await applyChangeBatches(
+    zoneId,
+    doomed.map((record) => ({ Action: 'DELETE', ResourceRecordSet: record })),
+    `zonekeeper: ${why}`,
+  );
+  if (doomed.length > 0)
+    await auditChange(work, 'zone.records_deleted', zoneId, { count: doomed.length });
 }
 
 async function removeRecords(work: OrgWork): Promise<void> {
-  const apex = fqdn(work.names.zoneName);
   for (const zoneId of await zonesOf(work)) {
-    // Collect every page first: deleting while paging would shift the pages under us.
-    const doomed: ResourceRecordSet[] = [];
-    try {
-      for await (const page of listAllRecordSets(zoneId)) {
-        doomed.push(
-          ...page.filter((r) => !(r.Name === apex && (r.Type === 'SOA' || r.Type === 'NS'))),
-        );
-      }
-    } catch (error) {
-      if ((error as { vendorCode?: string }).vendorCode === 'NoSuchHostedZone') continue;
-      throw error;
-    }
-    // Batches sized by what they hold: 100 DKIM keys alone are over 32,000 characters.
-    await applyChangeBatches(
-      zoneId,
-      doomed.map((record) => ({ Action: 'DELETE', ResourceRecordSet: record })),
-      'zonekeeper: organization deleted',
-    );
-    if (doomed.length > 0)
-      await auditChange(work, 'zone.records_deleted', zoneId, { count: doomed.length });
+    await removeZoneRecords(work, zoneId, 'organization deleted');
   }
 }
 
+/** Deletes one emptied zone; false when Route 53 says it is already gone. */
+export async function removeHostedZone(work: OrgWork, zoneId: string): Promise<boolean> {
+  const deleted = await deleteHostedZone(zoneId);
+  if (deleted) await auditChange(work, 'zone.deleted', zoneId);
+  crashPoint('teardown:zone-deleted');
+  return deleted;
+}
+
 async function removeZone(work: OrgWork): Promise<void> {
-  for (const zoneId of await zonesOf(work)) {
-    if (await deleteHostedZone(zoneId)) await auditChange(work, 'zone.deleted', zoneId);
-    crashPoint('teardown:zone-deleted');
-  }
+  for (const zoneId of await zonesOf(work)) await removeHostedZone(work, zoneId);
   const t = work.ctx.store.t.hostedZones;
   await work.ctx.store.db
     .update(t)
@@ -120,7 +145,7 @@ async function removeIdentityProvider(work: OrgWork): Promise<void> {
 
 export const TEARDOWN_STEPS = [
   { step: 'teardown-identity-provider', run: removeIdentityProvider },
-  { step: 'teardown-delegation', run: removeDelegation },
+  { step: 'teardown-delegation', run: removeOrgDelegation },
   { step: 'teardown-records', run: removeRecords },
   { step: 'teardown-zone', run: removeZone },
   { step: 'teardown-keys', run: removeKeys },
