@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   'vault.secret_written',
   'vault.secret_deleted',
   'provisioning.step_failed',
+  // Clusters: registration, removal, the platform's status reports, manifests with the org key.
+  'cluster.registered',
+  'cluster.deleted',
+  'cluster.status_reported',
+  'externaldns.manifest_with_secret',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

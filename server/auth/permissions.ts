@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'orgs.read',
   'orgs.create',
   'orgs.delete',
+  'clusters.read',
   'clusters.write',
   'credentials.rotate',
   'provisioning.retry',
@@ -25,6 +26,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   'platform-operator': PERMISSIONS,
   admin: [
     'orgs.read',
+    'clusters.read',
     'clusters.write',
     'credentials.rotate',
     'provisioning.retry',
@@ -33,7 +35,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
   ],
   // Viewers read the org, its member list included; invitations and removals are for admins.
-  viewer: ['orgs.read'],
+  viewer: ['orgs.read', 'clusters.read'],
 };
 
 /** Permissions that concern the whole platform, not one organization (no org to load first). */

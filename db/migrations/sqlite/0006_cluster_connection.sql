@@ -1,0 +1,4 @@
+ALTER TABLE `clusters` ADD `connection_kind` text DEFAULT 'manual' NOT NULL;--> statement-breakpoint
+ALTER TABLE `clusters` ADD `kubeconfig_vault_path` text;--> statement-breakpoint
+ALTER TABLE `clusters` ADD `kubeconfig_vault_version` integer;--> statement-breakpoint
+ALTER TABLE `clusters` ADD `status_token_hash` text;
