@@ -13,6 +13,8 @@ import { organizationStatus } from '../provisioning/org-status';
 import { planOrganization } from '../provisioning/plan-organization';
 import { createProvisioningContext } from '../provisioning/provisioning-context';
 import { getStore } from '../store';
+import { clustersCommand } from './clusters-command';
+import { externalDnsManifestCommand } from './externaldns-manifest-command';
 import { printStatus } from './print-status';
 import { hostnamesCommand, recordsSyncCommand } from './records-commands';
 import { reconcileUnderLease } from './reconcile-under-lease';
@@ -37,7 +39,18 @@ const USAGE = `Usage: npm run zk -- <command> [options]
   records sync [--org <slug>]         list every live zone (or the org's) from Route 53 into the
                                       store now, with each record's ExternalDNS owner
   hostnames --org <slug> [--cluster <name>] [--status owned|stale|orphan|conflict|unmanaged]
-            [--json]                  the org's records as last synced (--json: one object a line)`;
+            [--json]                  the org's records as last synced (--json: one object a line)
+  clusters list --org <slug> [--json] the org's clusters (--json: one object a line)
+  clusters register --org <slug> --name <name> [--kubeconfig <file>] [--policy sync|upsert-only]
+            [--txt-prefix <p> | --txt-suffix <s>]
+                                      check the kubeconfig against the cluster, keep it in Vault;
+                                      without --kubeconfig the cluster is manual. Prints the
+                                      cluster's status token once
+  clusters delete --org <slug> --name <name> --yes
+                                      mark the cluster deleted; its UID is never reused
+  externaldns manifest --org <slug> --cluster <name> [--with-secret]
+                                      the cluster's ExternalDNS manifest; --with-secret adds the
+                                      Secret with the org's AWS key (audited)`;
 
 const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
 
@@ -55,6 +68,11 @@ async function main(argv: string[]): Promise<number> {
       'no-wait': { type: 'boolean' },
       cluster: { type: 'string' },
       status: { type: 'string' },
+      kubeconfig: { type: 'string' },
+      policy: { type: 'string' },
+      'txt-prefix': { type: 'string' },
+      'txt-suffix': { type: 'string' },
+      'with-secret': { type: 'boolean' },
     },
   });
   const [command] = positionals;
@@ -162,6 +180,23 @@ async function main(argv: string[]): Promise<number> {
       if (!values.org) return usage(EXIT.usage, 'hostnames needs --org <slug>.');
       const [org] = await orgs();
       await hostnamesCommand(store, org!, values);
+      return EXIT.ok;
+    }
+    case 'clusters':
+      return clustersCommand(
+        { store, actor: CLI_ACTOR, org: async () => (await orgs())[0]! },
+        positionals[1],
+        values,
+      );
+    case 'externaldns': {
+      if (positionals[1] !== 'manifest' || !values.org || !values.cluster)
+        return usage(EXIT.usage, 'Use "externaldns manifest --org <slug> --cluster <name>".');
+      const [org] = await orgs();
+      const withSecret = values['with-secret'] ?? false;
+      await externalDnsManifestCommand({ store, actor: CLI_ACTOR }, org!, {
+        cluster: values.cluster,
+        withSecret,
+      });
       return EXIT.ok;
     }
     default:

@@ -55,6 +55,8 @@ export const registerClusterInput = z.object({
   ),
 });
 export type RegisterClusterInput = z.input<typeof registerClusterInput>;
+/** Input as a form or the CLI sends it: the policy unchecked, the schema says what is wrong. */
+export type RegisterClusterRequest = Omit<RegisterClusterInput, 'policy'> & { policy: string };
 
 export interface RegisterClusterContext {
   store: Store;
@@ -74,7 +76,7 @@ export interface RegisteredCluster {
 
 export async function registerCluster(
   ctx: RegisterClusterContext,
-  rawInput: RegisterClusterInput,
+  rawInput: RegisterClusterRequest,
 ): Promise<RegisteredCluster> {
   const { store, actor, org } = ctx;
   const parsed = registerClusterInput.safeParse(rawInput);

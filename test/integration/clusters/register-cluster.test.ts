@@ -8,7 +8,7 @@ import type { Sandbox } from '@/sandbox/start-sandbox';
 import type { Actor } from '@/server/auth/actor';
 import type { VaultKv } from '@/server/cloud/vault';
 import { hashStatusToken } from '@/server/clusters/cluster-secrets';
-import { registerCluster, type RegisterClusterInput } from '@/server/clusters/register-cluster';
+import { registerCluster, type RegisterClusterRequest } from '@/server/clusters/register-cluster';
 import { DomainError } from '@/server/errors/domain-error';
 import { STORE_KINDS, type TestStore } from '../../support/stores';
 import {
@@ -50,7 +50,7 @@ for (const kind of STORE_KINDS) {
       await store?.destroy();
     });
 
-    const register = (input: Partial<RegisterClusterInput> & { name: string }) =>
+    const register = (input: Partial<RegisterClusterRequest> & { name: string }) =>
       registerCluster(
         { store, actor, org, vault, baseDomain: BASE_DOMAIN, kubeTimeoutMs: 3000 },
         {
@@ -190,7 +190,7 @@ for (const kind of STORE_KINDS) {
       'refuses %s with a message on its field, storing nothing',
       async (_, input, field, says) => {
         const before = await counts();
-        const error = await refusal(register(input as RegisterClusterInput));
+        const error = await refusal(register(input as RegisterClusterRequest));
         expect(error.fields?.[field]?.[0]).toMatch(says);
         await expectNothingStored(before);
       },
