@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'cluster.deleted',
   'cluster.status_reported',
   'externaldns.manifest_with_secret',
+  'externaldns.delivered',
+  'externaldns.delivery_failed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -4,6 +4,7 @@
 // manager, so our objects are ours and another manager's fields are a conflict, not overwritten.
 import 'server-only';
 import {
+  AppsV1Api,
   CoreV1Api,
   createConfiguration,
   KubeConfig,
@@ -11,10 +12,13 @@ import {
   PatchStrategy,
   ServerConfiguration,
   VersionApi,
+  Watch,
   type KubernetesObject,
+  type V1Deployment,
   type Middleware,
 } from '@kubernetes/client-node';
 import { CloudError } from './cloud-error';
+import { hasRolledOut } from './kube-rollout';
 import { toKubeCloudError } from './kube-error';
 import { withRetry } from './with-retry';
 
@@ -34,6 +38,11 @@ export interface KubeCluster {
   listNamespaces(limit?: number): Promise<string[]>;
   /** Server-side apply of each object in order (field manager `zonekeeper`, forced). */
   apply(objects: KubernetesObject[]): Promise<KubernetesObject[]>;
+  /**
+   * Watches a Deployment until it has rolled out (kubectl's rule); rejects with a CloudError
+   * `RolloutTimeout` when it has not within `timeoutMs`.
+   */
+  waitForRollout(namespace: string, name: string, timeoutMs: number): Promise<V1Deployment>;
 }
 
 /**
@@ -60,6 +69,7 @@ export function connectToCluster(kubeconfigYaml: string, options: KubeClusterOpt
   const versionApi = new VersionApi(configuration);
   const core = new CoreV1Api(configuration);
   const objects = new KubernetesObjectApi(configuration);
+  const apps = new AppsV1Api(configuration);
 
   const call = <T>(work: () => Promise<T>) =>
     work().catch((error: unknown) => Promise.reject(toKubeCloudError(error)));
@@ -97,6 +107,56 @@ export function connectToCluster(kubeconfigYaml: string, options: KubeClusterOpt
         );
       }
       return applied;
+    },
+    async waitForRollout(namespace, name, timeoutMs) {
+      const current = await call(() => apps.readNamespacedDeployment({ namespace, name }));
+      if (hasRolledOut(current)) return current;
+      return new Promise<V1Deployment>((resolve, reject) => {
+        let controller: AbortController | undefined;
+        let settled = false;
+        // Settle first: aborting the watch calls its done callback synchronously with an error.
+        const finish = (outcome: () => void) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          outcome();
+          controller?.abort();
+        };
+        const timer = setTimeout(
+          () =>
+            finish(() =>
+              reject(
+                new CloudError('kube', {
+                  vendorCode: 'RolloutTimeout',
+                  errorClass: 'busy',
+                  message: `deployment ${namespace}/${name} did not roll out within ${Math.round(timeoutMs / 1000)} s`,
+                }),
+              ),
+            ),
+          timeoutMs,
+        );
+        new Watch(kubeConfig)
+          .watch(
+            `/apis/apps/v1/namespaces/${namespace}/deployments`,
+            {
+              resourceVersion: current.metadata?.resourceVersion,
+              fieldSelector: `metadata.name=${name}`,
+            },
+            (_phase: string, deployment: V1Deployment) => {
+              if (hasRolledOut(deployment)) finish(() => resolve(deployment));
+            },
+            (error: unknown) => {
+              if (error) finish(() => reject(toKubeCloudError(error)));
+            },
+          )
+          .then(
+            (started) => {
+              controller = started;
+              if (settled) started.abort();
+            },
+            (error: unknown) => finish(() => reject(toKubeCloudError(error))),
+          );
+      });
     },
   };
 }
