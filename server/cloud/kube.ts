@@ -145,9 +145,19 @@ export function connectToCluster(kubeconfigYaml: string, options: KubeClusterOpt
             (_phase: string, deployment: V1Deployment) => {
               if (hasRolledOut(deployment)) finish(() => resolve(deployment));
             },
-            (error: unknown) => {
-              if (error) finish(() => reject(toKubeCloudError(error)));
-            },
+            (error: unknown) =>
+              finish(() =>
+                reject(
+                  error
+                    ? toKubeCloudError(error)
+                    : // The server ended the watch before the rollout finished: try again later.
+                      new CloudError('kube', {
+                        vendorCode: 'WatchClosed',
+                        errorClass: 'unavailable',
+                        message: `the watch of deployment ${namespace}/${name} ended before it rolled out`,
+                      }),
+                ),
+              ),
           )
           .then(
             (started) => {

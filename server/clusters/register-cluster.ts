@@ -14,6 +14,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { VaultKv } from '../cloud/vault';
 import { DomainError } from '../errors/domain-error';
 import { fieldErrorsOf } from '../errors/field-errors';
+import { logger } from '../log/logger';
 import { explainTxtRegistryConfigProblem } from '../hostnames/registry-record-name';
 import { clusterDomainFor, explainClusterNameProblem } from './cluster-name';
 import {
@@ -156,7 +157,16 @@ export async function registerCluster(
     return { cluster, statusToken };
   } catch (error) {
     // No row, so no kubeconfig either: a secret nothing refers to is a leak waiting to happen.
-    if (vaultRef) await ctx.vault.deleteSecret(vaultRef.path);
+    if (vaultRef) {
+      const path = vaultRef.path;
+      await ctx.vault.deleteSecret(path).catch((cleanupError: unknown) =>
+        // The refusal below matters more to the caller; the path (no secret) is for an operator.
+        logger.error('could not delete the kubeconfig of a failed registration', {
+          path,
+          error: cleanupError,
+        }),
+      );
+    }
     if (isUniqueViolation(error)) throw takenName(org, name);
     throw error;
   }
