@@ -258,6 +258,9 @@ export const clusters = sqliteTable(
     kubeconfigVaultVersion: integer('kubeconfig_vault_version'),
     // sha256 (hex) of the token the platform reports the cluster's status with; shown once.
     statusTokenHash: text('status_token_hash'),
+    // The last delivery failure in words, and when the reconciler tries the cluster again.
+    externalDnsError: text('external_dns_error'),
+    externalDnsRetryAt: timestamp('external_dns_retry_at'),
     lastSeenAt: timestamp('last_seen_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -31,6 +31,9 @@ export interface DeliveryContext {
   rolloutTimeoutMs: number;
 }
 
+/** How long a cluster whose delivery failed waits before the reconciler tries it again. */
+export const DELIVERY_RETRY_MS = 30_000;
+
 export type DeliveryResult =
   | { ok: true; state: 'running'; keyVersion: number }
   | { ok: false; state: ExternalDnsState; explanation: string };
@@ -73,6 +76,8 @@ export async function deliverExternalDns(
     await setState(tx, cluster, {
       externalDnsState: 'running',
       credentialsVaultVersion: input.keyVersion,
+      externalDnsError: null,
+      externalDnsRetryAt: null,
     });
     await recordAuditEvent(tx, {
       actor: ctx.actor,
@@ -94,7 +99,11 @@ async function failed(
   explanation: string,
 ): Promise<DeliveryResult> {
   await ctx.store.transaction(async (tx) => {
-    await setState(tx, cluster, { externalDnsState: state });
+    await setState(tx, cluster, {
+      externalDnsState: state,
+      externalDnsError: explanation,
+      externalDnsRetryAt: new Date(Date.now() + DELIVERY_RETRY_MS),
+    });
     await recordAuditEvent(tx, {
       actor: ctx.actor,
       orgId: org.id,
@@ -110,7 +119,12 @@ async function failed(
 async function setState(
   store: Store,
   cluster: Cluster,
-  values: { externalDnsState: ExternalDnsState; credentialsVaultVersion?: number },
+  values: {
+    externalDnsState: ExternalDnsState;
+    credentialsVaultVersion?: number;
+    externalDnsError?: string | null;
+    externalDnsRetryAt?: Date | null;
+  },
 ): Promise<void> {
   await store.db.update(store.t.clusters).set(values).where(eq(store.t.clusters.id, cluster.id));
 }
