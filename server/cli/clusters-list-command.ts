@@ -24,5 +24,9 @@ export async function clustersListCommand(
     console.log(
       `${c.name} ${c.uid} ${c.status} (${c.connection}, policy ${c.policy}, ExternalDNS ${c.externalDnsState}, ${key}, ${seen})`,
     );
+    if (c.externalDnsError) {
+      const retry = c.externalDnsRetryAt ? ` Next try ${c.externalDnsRetryAt.toISOString()}.` : '';
+      console.log(`  ${c.externalDnsError}${retry}`);
+    }
   }
 }

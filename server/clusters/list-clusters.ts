@@ -20,6 +20,9 @@ export interface ClusterSummary {
   txtPrefix: string;
   txtSuffix: string;
   keyVersionHeld: number | null;
+  /** Why the last delivery failed, in words, and when the reconciler tries again. */
+  externalDnsError: string | null;
+  externalDnsRetryAt: Date | null;
   lastSeenAt: Date | null;
   createdAt: Date;
   deletedAt: Date | null;
@@ -39,6 +42,8 @@ export async function listClusters(store: Store, org: Organization): Promise<Clu
       txtPrefix: row.txtPrefix,
       txtSuffix: row.txtSuffix,
       keyVersionHeld: row.credentialsVaultVersion,
+      externalDnsError: row.externalDnsError,
+      externalDnsRetryAt: row.externalDnsRetryAt,
       lastSeenAt: row.lastSeenAt,
       createdAt: row.createdAt,
       deletedAt: row.deletedAt,
