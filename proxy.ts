@@ -4,8 +4,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { readSessionToken, sessionCookieName } from './app/_lib/read-session-token';
 
-// Reachable without a session: the sign-in pages, Auth.js itself, and the liveness probe.
-const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+// Reachable without a session: the sign-in pages, Auth.js itself, the liveness probe, and the
+// cluster status reports (authenticated by each cluster's own bearer token in the handler).
+const PUBLIC_PATHS = [
+  /^\/sign-in(\/|$)/,
+  /^\/api\/auth(\/|$)/,
+  /^\/api\/health$/,
+  /^\/api\/clusters\/[^/]+\/status$/,
+];
 
 export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -41,7 +41,7 @@ export const STEP_STATUSES = ['pending', 'provisioning', 'ready', 'failed'] as c
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** The external systems Zonekeeper calls, one adapter each (server/cloud/). */
-export const CLOUD_SERVICES = ['route53', 'iam', 'sts', 'vault'] as const;
+export const CLOUD_SERVICES = ['route53', 'iam', 'sts', 'vault', 'kube'] as const;
 export type CloudService = (typeof CLOUD_SERVICES)[number];
 
 /**
@@ -67,6 +67,10 @@ export type ErrorClass = (typeof ERROR_CLASSES)[number];
 
 export const CLUSTER_STATUSES = ['pending', 'running', 'stopped', 'deleted'] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
+
+/** How Zonekeeper reaches a cluster: its kubeconfig, or not at all (an admin applies manifests). */
+export const CLUSTER_CONNECTION_KINDS = ['kubeconfig', 'manual'] as const;
+export type ClusterConnectionKind = (typeof CLUSTER_CONNECTION_KINDS)[number];
 
 export const EXTERNAL_DNS_POLICIES = ['sync', 'upsert-only'] as const;
 export type ExternalDnsPolicy = (typeof EXTERNAL_DNS_POLICIES)[number];

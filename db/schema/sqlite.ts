@@ -13,6 +13,7 @@ import {
   ACTOR_TYPES,
   AUDIT_OUTCOMES,
   CLOUD_SERVICES,
+  CLUSTER_CONNECTION_KINDS,
   CLUSTER_STATUSES,
   CREDENTIAL_STATUSES,
   DELEGATION_STATES,
@@ -262,6 +263,18 @@ export const clusters = sqliteTable(
     txtSuffix: text('txt_suffix').notNull().default(''),
     txtWildcardReplacement: text('txt_wildcard_replacement').notNull().default(''),
     credentialsVaultVersion: integer('credentials_vault_version'),
+    // How Zonekeeper reaches the cluster: through its kubeconfig (kept in Vault only; here its
+    // path and version), or not at all ("manual": an admin applies the manifests).
+    connectionKind: text('connection_kind', { enum: CLUSTER_CONNECTION_KINDS })
+      .notNull()
+      .default('manual'),
+    kubeconfigVaultPath: text('kubeconfig_vault_path'),
+    kubeconfigVaultVersion: integer('kubeconfig_vault_version'),
+    // sha256 (hex) of the token the platform reports the cluster's status with; shown once.
+    statusTokenHash: text('status_token_hash'),
+    // The last delivery failure in words, and when the reconciler tries the cluster again.
+    externalDnsError: text('external_dns_error'),
+    externalDnsRetryAt: timestamp('external_dns_retry_at'),
     lastSeenAt: timestamp('last_seen_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

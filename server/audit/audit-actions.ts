@@ -50,6 +50,13 @@ export const AUDIT_ACTIONS = [
   'gc.zone_collected',
   'gc.collection_failed',
   'gc.zone_return_requested',
+  // Clusters: registration, removal, the platform's status reports, manifests with the org key.
+  'cluster.registered',
+  'cluster.deleted',
+  'cluster.status_reported',
+  'externaldns.manifest_with_secret',
+  'externaldns.delivered',
+  'externaldns.delivery_failed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'orgs.read',
   'orgs.create',
   'orgs.delete',
+  'clusters.read',
   'clusters.write',
   'credentials.rotate',
   'provisioning.retry',
@@ -28,6 +29,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   'platform-operator': PERMISSIONS,
   admin: [
     'orgs.read',
+    'clusters.read',
     'clusters.write',
     'credentials.rotate',
     'provisioning.retry',
@@ -37,7 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'identity.read_account',
   ],
   // Viewers read the org, its member list included; invitations and removals are for admins.
-  viewer: ['orgs.read'],
+  viewer: ['orgs.read', 'clusters.read'],
 };
 
 /** Permissions that concern the whole platform, not one organization (no org to load first). */

@@ -16,6 +16,8 @@ import { createProvisioningContext } from '../provisioning/provisioning-context'
 import { getStore } from '../store';
 import { costCommand } from './cost-command';
 import { GC_USAGE, gcCommand } from './gc-commands';
+import { clustersCommand } from './clusters-command';
+import { externalDnsManifestCommand } from './externaldns-manifest-command';
 import { printStatus } from './print-status';
 import { hostnamesCommand, recordsSyncCommand } from './records-commands';
 import { reconcileUnderLease } from './reconcile-under-lease';
@@ -45,7 +47,19 @@ const USAGE = `Usage: npm run zk -- <command> [options]
   cost [--org <slug>] [--at <ISO time>] [--json]
                                       what each zone costs: free window, this month, next charge
                                       (--at: as if it were then, read-only)
-  ${GC_USAGE}`;
+  ${GC_USAGE}
+
+  clusters list --org <slug> [--json] the org's clusters (--json: one object a line)
+  clusters register --org <slug> --name <name> [--kubeconfig <file>] [--policy sync|upsert-only]
+            [--txt-prefix <p> | --txt-suffix <s>]
+                                      check the kubeconfig against the cluster, keep it in Vault;
+                                      without --kubeconfig the cluster is manual. Prints the
+                                      cluster's status token once
+  clusters delete --org <slug> --name <name> --yes
+                                      mark the cluster deleted; its UID is never reused
+  externaldns manifest --org <slug> --cluster <name> [--with-secret]
+                                      the cluster's ExternalDNS manifest; --with-secret adds the
+                                      Secret with the org's AWS key (audited)`;
 
 const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
 
@@ -65,6 +79,11 @@ async function main(argv: string[]): Promise<number> {
       cluster: { type: 'string' },
       status: { type: 'string' },
       at: { type: 'string' },
+      kubeconfig: { type: 'string' },
+      policy: { type: 'string' },
+      'txt-prefix': { type: 'string' },
+      'txt-suffix': { type: 'string' },
+      'with-secret': { type: 'boolean' },
     },
   });
   const [command] = positionals;
@@ -187,6 +206,23 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     case 'gc':
       return gcCommand(store, CLI_ACTOR, positionals[1], values);
+    case 'clusters':
+      return clustersCommand(
+        { store, actor: CLI_ACTOR, org: async () => (await orgs())[0]! },
+        positionals[1],
+        values,
+      );
+    case 'externaldns': {
+      if (positionals[1] !== 'manifest' || !values.org || !values.cluster)
+        return usage(EXIT.usage, 'Use "externaldns manifest --org <slug> --cluster <name>".');
+      const [org] = await orgs();
+      const withSecret = values['with-secret'] ?? false;
+      await externalDnsManifestCommand({ store, actor: CLI_ACTOR }, org!, {
+        cluster: values.cluster,
+        withSecret,
+      });
+      return EXIT.ok;
+    }
     default:
       return usage(EXIT.usage, `Unknown command "${command}".`);
   }

@@ -35,7 +35,9 @@ export class CloudError extends Error {
 }
 
 export function serviceLabel(service: CloudService): string {
-  return { route53: 'Route 53', iam: 'IAM', sts: 'STS', vault: 'Vault' }[service];
+  return { route53: 'Route 53', iam: 'IAM', sts: 'STS', vault: 'Vault', kube: 'Kubernetes' }[
+    service
+  ];
 }
 
 export function isCloudError(error: unknown, vendorCode?: string): error is CloudError {

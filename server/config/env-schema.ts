@@ -72,6 +72,8 @@ const provisioningEnv = {
   ZK_LEASE_TTL_MS: positiveInt(15_000),
   ZK_KEY_VERIFY_TIMEOUT_MS: positiveInt(60_000),
   ZK_AWS_TIMEOUT_MS: positiveInt(10_000),
+  // One Kubernetes API request to a cluster; a cluster slower than this counts as not answering.
+  ZK_KUBE_TIMEOUT_MS: positiveInt(10_000),
   // Test hook for the crash test: the process exits (code 86) when it reaches this point.
   ZK_CRASH_AT: z.string().trim().optional(),
 };

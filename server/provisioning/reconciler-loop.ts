@@ -3,7 +3,10 @@
 // take the lease. Exactly one replica reconciles at a time: a pass stops once its lease is lost.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import type { Store } from '@/db/open-store';
 import { SYSTEM_ACTOR } from '../auth/actor';
+import { getVaultKv } from '../cloud/vault';
+import { deliverPendingClusters, ROLLOUT_TIMEOUT_MS } from '../clusters/deliver-pending-clusters';
 import { getConfig } from '../config/config';
 import { logger } from '../log/logger';
 import { getStore } from '../store';
@@ -20,6 +23,18 @@ export function replicaId(): string {
 const holder = globalThis as unknown as {
   zonekeeperReconciler?: { stop(): Promise<void>; nudge(): void };
 };
+
+function deliveryContext(store: Store) {
+  const config = getConfig();
+  return {
+    store,
+    vault: getVaultKv(),
+    actor: SYSTEM_ACTOR,
+    baseDomain: config.ZK_BASE_DOMAIN,
+    kubeTimeoutMs: config.ZK_KUBE_TIMEOUT_MS,
+    rolloutTimeoutMs: ROLLOUT_TIMEOUT_MS,
+  };
+}
 
 /** Starts the loop once per process; later calls return the running one. */
 export function startReconcilerLoop() {
@@ -53,7 +68,12 @@ export function startReconcilerLoop() {
             RECONCILER_LEASE,
             me,
             config.ZK_LEASE_TTL_MS,
-            (lease) => reconcilePass(store, SYSTEM_ACTOR, { lease }),
+            async (lease) => {
+              const pass = await reconcilePass(store, SYSTEM_ACTOR, { lease });
+              // Then ExternalDNS in every connected cluster, with each org's current key.
+              await deliverPendingClusters(store, () => deliveryContext(store), { lease });
+              return pass;
+            },
           );
           if (results.length > 0)
             // Replica and start time let an operator (and the replicas test) see who did what when.

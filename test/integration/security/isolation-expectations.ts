@@ -107,6 +107,22 @@ export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
       operator: '200 json',
     },
   },
+  // POST only, with the cluster's status token and no session (the proxy lets it through): the
+  // matrix's GET gets 405 from everyone; the token checks are in
+  // test/integration/clusters/cluster-status-route.test.ts.
+  '/api/clusters/[uid]/status': {
+    access:
+      "the platform reporting one cluster's status with that cluster's bearer token; no session grants it",
+    methods: ['POST'],
+    path: '/api/clusters/zkc-000000000000000000000000/status',
+    expect: {
+      anonymous: '405 other',
+      viewerA: '405 other',
+      adminA: '405 other',
+      adminB: '405 other',
+      operator: '405 other',
+    },
+  },
   // GET answers session/providers/csrf reads; POST is sign-in and sign-out, guarded by Auth.js's
   // own CSRF token and exercised by the e2e sign-in tests.
   '/api/auth/[...nextauth]': {
