@@ -16,7 +16,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { openStore } from '../db/open-store';
 import { startSandboxIdentityProvider } from '../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../sandbox/start-sandbox';
-import { buildApp, buildIsCurrent, freePort, startNextServer } from '../scripts/next-server';
+import { ensureBuilt, freePort, startNextServer } from '../scripts/next-server';
 import { seedDemoOrganizations } from '../scripts/seed-demo-organizations';
 
 const distArg = process.argv.indexOf('--dist');
@@ -46,7 +46,7 @@ interface Measurement {
 }
 
 async function main() {
-  if (!buildIsCurrent(DIST_DIR)) buildApp(DIST_DIR);
+  ensureBuilt(DIST_DIR);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-bench-js-'));
   const databaseFile = path.join(dataDir, 'zonekeeper.sqlite');
   const port = await freePort();

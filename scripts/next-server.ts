@@ -45,6 +45,39 @@ export function buildApp(distDir: string): void {
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
 }
 
+/**
+ * Builds into `distDir` unless its build is current. Test files run in parallel processes and
+ * several start the production build; two `next build`s writing one directory corrupt it, so
+ * one builds under a lock directory while the others wait and then find the build current.
+ */
+export function ensureBuilt(distDir: string): void {
+  const lock = path.join(ROOT, `${distDir}.build-lock`);
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const held = fs.statSync(lock, { throwIfNoEntry: false });
+      if (!held) continue; // released between the two calls
+      // A lock older than any build was left by a killed process: take it over.
+      if (Date.now() - held.mtimeMs > BUILD_LOCK_STALE_MS) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    if (!buildIsCurrent(distDir)) buildApp(distDir);
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+// Longer than any build on a loaded two-core machine.
+const BUILD_LOCK_STALE_MS = 10 * 60_000;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -10,7 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { openStore } from '../../db/open-store';
 import { startSandboxIdentityProvider } from '../../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../../sandbox/start-sandbox';
-import { buildApp, buildIsCurrent, freePort, startNextServer } from '../../scripts/next-server';
+import { ensureBuilt, freePort, startNextServer } from '../../scripts/next-server';
 import { seedDemoOrganizations } from '../../scripts/seed-demo-organizations';
 
 const DIST_DIR = '.next-e2e';
@@ -32,7 +32,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!buildIsCurrent(DIST_DIR)) buildApp(DIST_DIR);
+  ensureBuilt(DIST_DIR);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-e2e-'));
   const databaseFile = path.join(dataDir, 'zonekeeper.sqlite');
   const port = await freePort();

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, buildIsCurrent, freePort, startNextServer } from '@/scripts/next-server';
+import { ensureBuilt, freePort, startNextServer } from '@/scripts/next-server';
 
 const DIST_DIR = '.next-e2e';
 const ORIGIN = 'https://zonekeeper.example.test';
@@ -16,7 +16,7 @@ describe('a configured https AUTH_URL', () => {
   let dataDir: string;
   const before = process.env.AUTH_URL;
   beforeAll(async () => {
-    if (!buildIsCurrent(DIST_DIR)) buildApp(DIST_DIR);
+    ensureBuilt(DIST_DIR);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-auth-url-'));
     // Set the way a person sets it for `npm start`: in the environment, not by the caller.
     process.env.AUTH_URL = ORIGIN;

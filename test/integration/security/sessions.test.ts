@@ -2,17 +2,14 @@
 // /api/auth/session included, for a cookie copied before the session ended. Operator rights and
 // memberships are re-read on every request, and an operator ends all sessions of a person with
 // the CLI (a real run of `npm run zk -- end-sessions`).
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCaller } from '@/server/auth/caller';
 import { endSession, startSession } from '@/server/auth/sessions';
+import { runZk } from '../../support/zk-cli';
 import { ORG_A, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 const SETUP_TIMEOUT_MS = 600_000;
-const run = promisify(execFile);
 
 describe('sessions end everywhere', () => {
   let app: AppUnderTest;
@@ -79,18 +76,13 @@ describe('sessions end everywhere', () => {
     const first = await cookieWithSession('adminA');
     const second = await cookieWithSession('adminA');
     const other = await cookieWithSession('viewerA');
-    const { stdout } = await run(
-      process.execPath,
-      [
-        path.resolve('node_modules/tsx/dist/cli.mjs'),
-        'server/cli/main.ts',
-        'end-sessions',
-        '--email',
-        'ADMINA@isolation.test',
-      ],
-      { env: { ...process.env, DATABASE_URL: `file:${app.databaseFile}` } },
-    );
-    expect(stdout).toMatch(/Ended [2-9]\d* session\(s\) of ADMINA@isolation.test/);
+    const ended = await runZk({ ...process.env, DATABASE_URL: `file:${app.databaseFile}` }, [
+      'end-sessions',
+      '--email',
+      'ADMINA@isolation.test',
+    ]);
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(ended.stdout).toMatch(/Ended [2-9]\d* session\(s\) of ADMINA@isolation.test/);
     for (const { cookie } of [first, second]) {
       expect(JSON.parse(await (await session(cookie)).text())).toBeNull();
       expect((await orgPage(cookie)).headers.get('location')).toMatch(/\/sign-in/);

@@ -12,7 +12,7 @@ import type { MembershipRole } from '@/db/schema/enums';
 import { OPERATOR_GROUP } from '@/sandbox/oidc/demo-people';
 import { startSandboxIdentityProvider } from '@/sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox, type Sandbox } from '@/sandbox/start-sandbox';
-import { buildApp, buildIsCurrent, freePort, startNextServer } from '@/scripts/next-server';
+import { ensureBuilt, freePort, startNextServer } from '@/scripts/next-server';
 import { startSession } from '@/server/auth/sessions';
 import { createOrganization } from '@/server/orgs/create-organization';
 
@@ -55,7 +55,7 @@ export interface AppUnderTest {
 }
 
 export async function startAppUnderTest(): Promise<AppUnderTest> {
-  if (!buildIsCurrent(DIST_DIR)) buildApp(DIST_DIR);
+  ensureBuilt(DIST_DIR);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-isolation-'));
   const databaseFile = path.join(dataDir, 'zonekeeper.sqlite');
   const port = await freePort();
