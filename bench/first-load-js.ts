@@ -3,7 +3,7 @@
 // (gzip) size, in kB of 1000 bytes as Chromium's DevTools count them. Runs the production
 // build against the sandbox, signed in as the demo operator.
 //
-//   npx tsx bench/first-load-js.ts [--budget-kb 150] [--dist .next-e2e] [--verbose]
+//   npm run bench:first-load -- [--budget-kb 150] [--dist .next-e2e] [--verbose]
 //
 // --verbose lists every script of every route with its size, to find what to trim.
 // --dist reuses another production build (say the e2e suite's) when it is current.
