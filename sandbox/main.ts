@@ -2,6 +2,7 @@
 // and prints the environment to use.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeConnectionFile } from './connection-file';
 import { startSandbox } from './start-sandbox';
 
 const USAGE = `Usage: npm run sandbox -- [options]
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
     .map((name) => name.trim())
     .filter(Boolean);
   const firstKubePort = integer(values['kube-port'], 'kube-port') ?? 4520;
+  const persistDir = values['no-persist']
+    ? null
+    : path.resolve(values['persist-dir'] ?? path.join('data', 'sandbox'));
   const sandbox = await startSandbox({
     ports: {
       route53: integer(values['route53-port'], 'route53-port') ?? 4510,
@@ -67,9 +71,7 @@ async function main(): Promise<void> {
       vault: integer(values['vault-port'], 'vault-port') ?? 4513,
     },
     baseDomain: values['base-domain'] ?? process.env.ZK_BASE_DOMAIN ?? 'zonekeeper.test',
-    persistDir: values['no-persist']
-      ? undefined
-      : path.resolve(values['persist-dir'] ?? path.join('data', 'sandbox')),
+    persistDir: persistDir ?? undefined,
     pendingMs: integer(values['pending-ms'], 'pending-ms'),
     keyActivationDelayMs: integer(values['key-activation-delay-ms'], 'key-activation-delay-ms'),
     throttling: throttlingOff ? { enabled: false, priorRequest: { enabled: false } } : undefined,
@@ -104,12 +106,15 @@ async function main(): Promise<void> {
     );
   console.log('Use these environment variables:\n');
   for (const [name, value] of Object.entries(sandbox.env)) console.log(`${name}=${value}`);
+  // `npm run zk` with nothing configured finds this sandbox through the file.
+  const removeConnectionFile = persistDir ? writeConnectionFile(persistDir, sandbox.env) : () => {};
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping sandbox`);
+    removeConnectionFile();
     sandbox.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { loadEnvConfig } from '@next/env';
 import { buildApp, buildIsCurrent, startNextServer } from './next-server';
+import { writeConnectionFile } from '../sandbox/connection-file';
 import { startSandboxMode, type SandboxMode } from './sandbox-mode';
 import { decideStartMode, explainIncomplete, sandboxValuesToUse } from './start-mode';
 
@@ -20,6 +21,7 @@ async function main() {
     process.exit(2);
   }
   let sandbox: SandboxMode | undefined;
+  let removeConnectionFile = () => {};
   let env: Record<string, string> = {};
 
   if (mode.mode === 'sandbox') {
@@ -39,6 +41,8 @@ async function main() {
       ZK_SANDBOX: '1',
       ...(!process.env.ZK_ENVIRONMENT_LABEL && { ZK_ENVIRONMENT_LABEL: 'Sandbox' }),
     };
+    // `npm run zk` finds this sandbox (and the store the app uses) through this file.
+    removeConnectionFile = writeConnectionFile(path.resolve('data', 'sandbox'), env);
     const kept = Object.keys(sandbox.env).filter((name) => !(name in env));
     if (kept.length > 0) console.log(`  Your own settings kept: ${kept.join(', ')}.`);
   } else {
@@ -57,6 +61,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     await app.stop();
+    removeConnectionFile();
     await sandbox?.close();
     process.exit(code);
   };

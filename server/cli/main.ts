@@ -87,7 +87,8 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const [command] = positionals;
-  if (!command || values.help) return usage(command ? 0 : EXIT.usage);
+  if (values.help) return usage(EXIT.ok);
+  if (!command) return usage(EXIT.usage);
   const store = await getStore();
   const orgs = async () => {
     const t = store.t.organizations;

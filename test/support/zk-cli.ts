@@ -1,4 +1,4 @@
-// Runs the operator CLI in a child process exactly as `npm run zk` starts it.
+// Runs the operator CLI in a child process under the condition `npm run zk` runs it with.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -8,10 +8,18 @@ export interface ZkRun {
   stderr: string;
 }
 
-export function runZk(env: NodeJS.ProcessEnv, args: string[]): Promise<ZkRun> {
+/**
+ * `entry`: the CLI itself (tests set its environment), or `scripts/zk.ts`, the launcher
+ * `npm run zk` starts, which finds a running sandbox when nothing is configured.
+ */
+export function runZk(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  entry: 'server/cli/main.ts' | 'scripts/zk.ts' = 'server/cli/main.ts',
+): Promise<ZkRun> {
   const child = spawn(
     path.resolve('node_modules/.bin/tsx'),
-    ['--conditions=react-server', 'server/cli/main.ts', ...args],
+    ['--conditions=react-server', entry, ...args],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
