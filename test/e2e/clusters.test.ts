@@ -42,6 +42,8 @@ describe('Clusters', () => {
     return { accessKeyId: body.data.data.AWS_ACCESS_KEY_ID!, version: body.data.metadata.version };
   }
 
+  const clusterRows = async () =>
+    (await store.db.select().from(store.t.clusters)).map((row) => row.uid).sort();
   const externalDnsState = (page: Page) =>
     page
       .getByTestId('externaldns-state')
@@ -77,6 +79,56 @@ describe('Clusters', () => {
     expect((await store.db.select().from(c)).map((row) => row.name)).not.toContain(CLUSTER);
     await screenshot(page, 'clusters-register-errors');
   });
+
+  it.each([
+    ['a taken name', { name: 'prod' }, 'name', 'acme already has a cluster named "prod"'],
+    [
+      'a TXT prefix and suffix together',
+      { txtPrefix: 'a-', txtSuffix: '-b' },
+      'txtSuffix',
+      'set only one of them',
+    ],
+    [
+      'a kubeconfig without a current context',
+      { kubeconfig: (k: string) => k.replace(/^current-context:.*$/m, '') },
+      'kubeconfig',
+      'names no current context',
+    ],
+    [
+      'a server that does not answer',
+      { kubeconfig: (k: string) => k.replace(/server: \S+/, 'server: https://127.0.0.1:1') },
+      'kubeconfig',
+      'does not answer',
+    ],
+    [
+      'credentials the API refuses',
+      { kubeconfig: (k: string) => k.replace(/token: \S+/, 'token: zk-sandbox.wrong') },
+      'kubeconfig',
+      'refused the credentials (401 Unauthorized)',
+    ],
+  ] as const)(
+    'refuses %s at its field and stores nothing',
+    async (_what, input, field, message) => {
+      const { page } = browser;
+      const kubeconfig = fs.readFileSync(kubeconfigFile, 'utf8');
+      await page.goto(`${baseUrl}/orgs/acme/clusters`);
+      const name = 'name' in input ? input.name : 'refused-one';
+      const before = await clusterRows();
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      if ('txtPrefix' in input) {
+        await page.getByLabel('TXT prefix (optional)').fill(input.txtPrefix);
+        await page.getByLabel('TXT suffix (optional)').fill(input.txtSuffix);
+      }
+      await page
+        .getByLabel('Kubeconfig', { exact: true })
+        .fill('kubeconfig' in input ? input.kubeconfig(kubeconfig) : kubeconfig);
+      await page.getByRole('button', { name: 'Register cluster' }).click();
+      await expect
+        .poll(() => page.locator(`#field-${field}-error`).textContent(), SLOW)
+        .toContain(message);
+      expect(await clusterRows()).toEqual(before);
+    },
+  );
 
   it('registers a cluster from its kubeconfig file, shows the status token once, and delivers ExternalDNS', async () => {
     const { page } = browser;
