@@ -245,6 +245,60 @@ describe('Clusters', () => {
     }
   });
 
+  it('redeploys on request: ExternalDNS is applied again and runs', async () => {
+    const { page } = browser;
+    const deliveries = async () =>
+      (await store.db.select().from(store.t.auditEvents)).filter(
+        (e) => e.action === 'externaldns.delivered' && e.target === CLUSTER,
+      ).length;
+    const before = await deliveries();
+    await page.goto(`${baseUrl}/orgs/acme/clusters/${CLUSTER}`);
+    await page.getByRole('button', { name: 'Redeploy ExternalDNS' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Redeploy requested');
+    await expect.poll(deliveries, SLOW).toBe(before + 1);
+    await expect.poll(() => externalDnsState(page), SLOW).toBe('running');
+  });
+
+  it('deletes a cluster only once its name is typed, and says what remains to be done', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}/orgs/acme/clusters`);
+    await page.getByLabel('Name', { exact: true }).fill('scratch');
+    await page.getByLabel('Manual: I apply the manifest').check();
+    expect(await page.getByLabel('Kubeconfig', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Register cluster' }).click();
+    await page.getByRole('status').getByRole('link', { name: 'scratch' }).click();
+    await page.waitForURL(`${baseUrl}/orgs/acme/clusters/scratch`);
+    expect(await page.getByRole('button', { name: 'Redeploy ExternalDNS' }).count()).toBe(0);
+
+    await page.getByLabel('Type scratch to confirm').fill('scratc');
+    await page.getByRole('button', { name: 'Delete cluster' }).click();
+    await expect
+      .poll(() => page.locator('#field-confirm-error').textContent())
+      .toContain('Type the cluster');
+    const [live] = (await store.db.select().from(store.t.clusters)).filter(
+      (c) => c.name === 'scratch',
+    );
+    expect(live!.deletedAt).toBeNull();
+
+    await page.getByLabel('Type scratch to confirm').fill('scratch');
+    await page.getByRole('button', { name: 'Delete cluster' }).click();
+    const remaining = page.getByRole('list', { name: 'Remaining steps' });
+    await expect
+      .poll(() => remaining.textContent())
+      .toContain('kubectl delete namespace external-dns');
+    expect(await page.getByRole('heading', { name: 'Cluster deleted' }).count()).toBe(1);
+    await screenshot(page, 'cluster-deleted');
+    await page.goto(`${baseUrl}/orgs/acme/clusters`);
+    expect(
+      await page
+        .locator('tr[data-cluster-name="scratch"] [data-testid="cluster-status"] [data-status]')
+        .getAttribute('data-status'),
+    ).toBe('deleted');
+    expect(await page.getByRole('link', { name: 'scratch' }).count()).toBe(0);
+  });
+
   it('shows a viewer the clusters and the manifest, but no register form and no actions', async () => {
     const { page } = browser;
     await signInAs(page, baseUrl, 'acmeViewer');

@@ -81,8 +81,9 @@ export const deleteClusterAction = orgAction({
     }
     const work = await deleteCluster({ store, actor, org }, { name: input.name });
     nudgeReconciler();
-    revalidatePath(clustersPath(org.slug));
-    revalidatePath(`/orgs/${org.slug}`);
+    // No revalidatePath: it would render the page this form is on again, the deleted cluster's,
+    // which is now a 404 and would take the answer (what remains to be done) with it. The pages
+    // read the store on every request, and the live views read it again at once.
     return { name: input.name, steps: work.steps };
   },
 });
