@@ -186,6 +186,17 @@ describe('Clusters', () => {
     await page.reload();
     const status = page.getByTestId('cluster-status').locator('[data-status]');
     expect(await status.getAttribute('data-status')).toBe('running');
+    // Shown once: neither the page nor its live route has the token or the kubeconfig's.
+    const kubeconfigToken = /token: (\S+)/.exec(fs.readFileSync(kubeconfigFile, 'utf8'))![1]!;
+    const live = await page.request.get(`${baseUrl}/api/orgs/acme/clusters/${CLUSTER}/status`);
+    const liveText = await live.text();
+    expect(JSON.parse(liveText)).toMatchObject({
+      cluster: { name: CLUSTER, status: 'running', externalDnsState: 'running' },
+    });
+    for (const text of [await page.content(), liveText]) {
+      expect(text).not.toContain(statusToken);
+      expect(text).not.toContain(kubeconfigToken);
+    }
 
     await page.getByLabel('Status', { exact: true }).selectOption('stopped');
     await page.getByRole('button', { name: 'Set status' }).click();
