@@ -17,6 +17,7 @@ import { openStore } from '../db/open-store';
 import { startSandboxIdentityProvider } from '../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { ensureBuilt, freePort, startNextServer } from '../scripts/next-server';
+import { DEMO_SANDBOX_CLUSTERS, seedDemoClusters } from '../scripts/demo/seed-demo-clusters';
 import { seedDemoOrganizations } from '../scripts/seed-demo-organizations';
 
 const distArg = process.argv.indexOf('--dist');
@@ -35,6 +36,8 @@ const ROUTES: { route: string; path: string; signedIn: boolean }[] = [
   { route: '/orgs/[slug]', path: '/orgs/acme', signedIn: true },
   { route: '/orgs/[slug]/members', path: '/orgs/acme/members', signedIn: true },
   { route: '/orgs/[slug]/sign-in-settings', path: '/orgs/acme/sign-in-settings', signedIn: true },
+  { route: '/orgs/[slug]/clusters', path: '/orgs/acme/clusters', signedIn: true },
+  { route: '/orgs/[slug]/clusters/[name]', path: '/orgs/acme/clusters/prod', signedIn: true },
 ];
 
 interface Measurement {
@@ -50,7 +53,11 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-bench-js-'));
   const databaseFile = path.join(dataDir, 'zonekeeper.sqlite');
   const port = await freePort();
-  const sandbox = await startSandbox({ baseDomain: BASE_DOMAIN });
+  // The demo clusters, as npm start registers them, for the cluster pages.
+  const sandbox = await startSandbox({
+    baseDomain: BASE_DOMAIN,
+    kube: { clusters: DEMO_SANDBOX_CLUSTERS },
+  });
   const idp = await startSandboxIdentityProvider({ appUrl: `http://localhost:${port}` });
   const store = await openStore({ dialect: 'sqlite', file: databaseFile });
   try {
@@ -59,6 +66,12 @@ async function main() {
       sandboxEnv: sandbox.env,
       baseDomain: BASE_DOMAIN,
       organizations: idp.organizations,
+    });
+    await seedDemoClusters({
+      store,
+      sandboxEnv: sandbox.env,
+      baseDomain: BASE_DOMAIN,
+      kube: sandbox.kube,
     });
   } finally {
     await store.close();

@@ -9,6 +9,8 @@ import { openStore } from '../db/open-store';
 import { startSandboxIdentityProvider } from '../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { describeDatabaseUrl } from '../server/config/database-target';
+import { kubeconfigVariable } from '../sandbox/kube/sandbox-clusters';
+import { DEMO_SANDBOX_CLUSTERS, seedDemoClusters } from './demo/seed-demo-clusters';
 import { seedDemoOrganizations } from './seed-demo-organizations';
 
 export interface SandboxMode {
@@ -24,9 +26,27 @@ export async function startSandboxMode(options: {
   ownStore: boolean;
   dataDir: string;
   identityProviderPort: number;
+  /**
+   * Port of the first sandbox Kubernetes cluster, the next ones count up; 0 picks free ports.
+   * Fixed by default: the demo clusters' kubeconfigs in Vault name their API's address.
+   */
+  kubePort?: number;
 }): Promise<SandboxMode> {
   const dir = path.join(options.dataDir, 'sandbox');
-  const sandbox = await startSandbox({ baseDomain: options.baseDomain, persistDir: dir });
+  const firstKubePort = options.kubePort ?? 0;
+  const sandbox = await startSandbox({
+    baseDomain: options.baseDomain,
+    persistDir: dir,
+    kube: {
+      clusters: DEMO_SANDBOX_CLUSTERS,
+      ports: Object.fromEntries(
+        DEMO_SANDBOX_CLUSTERS.map((name, index) => [
+          name,
+          firstKubePort === 0 ? 0 : firstKubePort + index,
+        ]),
+      ),
+    },
+  });
   // Org issuers and client secrets are stored (DB, Vault), so the IdP keeps its port and seed.
   const idp = await startSandboxIdentityProvider({
     appUrl: options.appUrl,
@@ -34,6 +54,7 @@ export async function startSandboxMode(options: {
     secretSeed: persistedSecret(path.join(dir, 'idp-seed')),
   });
   const databaseUrl = `file:${path.join(dir, 'zonekeeper.sqlite')}`;
+  let demoClusters = '';
   if (options.ownStore) {
     const store = await openStore(describeDatabaseUrl(databaseUrl));
     try {
@@ -43,6 +64,13 @@ export async function startSandboxMode(options: {
         baseDomain: options.baseDomain,
         organizations: idp.organizations,
       });
+      const seeded = await seedDemoClusters({
+        store,
+        sandboxEnv: sandbox.env,
+        baseDomain: options.baseDomain,
+        kube: sandbox.kube,
+      });
+      demoClusters = seeded.map((c) => `${c.org}/${c.name}`).join(', ');
     } finally {
       await store.close();
     }
@@ -65,6 +93,16 @@ export async function startSandboxMode(options: {
       options.ownStore
         ? `  Store     ${databaseUrl}  (demo organizations acme and globex)`
         : '  Store     your DATABASE_URL: no demo organizations or people are added to it',
+      ...Object.values(sandbox.kube).map(
+        (cluster) =>
+          `  Kubernetes ${cluster.name.padEnd(13)} ${cluster.url}  ${kubeconfigVariable(cluster.name)}=${cluster.kubeconfigPath}`,
+      ),
+      ...(demoClusters
+        ? [
+            `  Clusters  ${demoClusters} registered with those kubeconfigs; the reconciler delivers ExternalDNS`,
+            '            once each org is provisioned (kubectl --kubeconfig <file> -n external-dns get deploy)',
+          ]
+        : []),
       '  State is kept in ./data/sandbox/. Configure AWS, Vault and an identity provider (README)',
       '  for a real installation.',
     ].join('\n'),

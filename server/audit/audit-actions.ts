@@ -57,6 +57,9 @@ export const AUDIT_ACTIONS = [
   'externaldns.manifest_with_secret',
   'externaldns.delivered',
   'externaldns.delivery_failed',
+  // Cluster pages: a status set by hand, and a redeploy asked for.
+  'cluster.status_set',
+  'externaldns.redeploy_requested',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

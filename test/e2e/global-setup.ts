@@ -1,7 +1,9 @@
 // Builds the app once and serves it for the whole e2e run on a free port, with its own store, the
 // sandbox AWS and Vault, and the sandbox identity provider. The orgs `acme` and `globex` exist
 // with their own identity providers registered (client secrets in the sandbox Vault), so tests
-// can sign in as any demo person (test/e2e/support/sign-in.ts).
+// can sign in as any demo person (test/e2e/support/sign-in.ts). The sandbox serves the demo
+// Kubernetes clusters (registered as `npm start` does: acme prod and staging, globex prod) and one
+// more that no org has yet, for the cluster tests to register through the form.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,10 +13,13 @@ import { openStore } from '../../db/open-store';
 import { startSandboxIdentityProvider } from '../../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import { ensureBuilt, freePort, startNextServer } from '../../scripts/next-server';
+import { DEMO_SANDBOX_CLUSTERS, seedDemoClusters } from '../../scripts/demo/seed-demo-clusters';
 import { seedDemoOrganizations } from '../../scripts/seed-demo-organizations';
 
 const DIST_DIR = '.next-e2e';
 const BASE_DOMAIN = 'zonekeeper.test';
+/** The sandbox cluster no org has: the cluster tests register it. */
+const UNREGISTERED_CLUSTER = 'acme-e2e';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,6 +33,8 @@ declare module 'vitest' {
     orgClientSecrets: Record<string, string>;
     /** The sandbox Route 53, whose /_sandbox/faults endpoint makes calls fail on purpose. */
     route53Endpoint: string;
+    /** Kubeconfig files of sandbox clusters that no org has registered yet, by name. */
+    unregisteredKubeconfigs: Record<string, string>;
   }
 }
 
@@ -39,7 +46,10 @@ export default async function setup(project: TestProject) {
   const appUrl = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString('base64');
 
-  const sandbox = await startSandbox({ baseDomain: BASE_DOMAIN });
+  const sandbox = await startSandbox({
+    baseDomain: BASE_DOMAIN,
+    kube: { clusters: [...DEMO_SANDBOX_CLUSTERS, UNREGISTERED_CLUSTER] },
+  });
   const idp = await startSandboxIdentityProvider({ appUrl });
   const store = await openStore({ dialect: 'sqlite', file: databaseFile });
   try {
@@ -48,6 +58,12 @@ export default async function setup(project: TestProject) {
       sandboxEnv: sandbox.env,
       baseDomain: BASE_DOMAIN,
       organizations: idp.organizations,
+    });
+    await seedDemoClusters({
+      store,
+      sandboxEnv: sandbox.env,
+      baseDomain: BASE_DOMAIN,
+      kube: sandbox.kube,
     });
   } finally {
     await store.close();
@@ -77,6 +93,9 @@ export default async function setup(project: TestProject) {
   );
   project.provide('vault', { address: sandbox.env.VAULT_ADDR, token: sandbox.env.VAULT_TOKEN });
   project.provide('route53Endpoint', sandbox.endpoints.route53);
+  project.provide('unregisteredKubeconfigs', {
+    [UNREGISTERED_CLUSTER]: sandbox.kube[UNREGISTERED_CLUSTER]!.kubeconfigPath,
+  });
   return async () => {
     await app.stop();
     await idp.close();

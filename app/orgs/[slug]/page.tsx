@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireOrgPageAccess } from '@/app/_lib/org-page-access';
 import { PageHeader } from '@/components/layout/page-header';
+import { ClusterCounts } from '@/components/clusters/cluster-counts';
 import { AuditTrail } from '@/components/org-detail/audit-trail';
 import { DeletedOrgHistory } from '@/components/org-detail/deleted-org-history';
 import { OrgLiveStatus } from '@/components/org-detail/org-live-status';
 import { Identifier } from '@/components/ui/identifier';
 import { listAuditEvents } from '@/server/audit/list-audit-events';
 import { roleHas } from '@/server/auth/permissions';
+import { loadClusterListView } from '@/server/clusters/cluster-view';
 import { getConfig } from '@/server/config/config';
 import { loadOrgStatusView } from '@/server/provisioning/org-status-view';
 import { getStore } from '@/server/store';
@@ -58,11 +60,12 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
   }
 
   const { role } = access;
-  const [status, events] = await Promise.all([
+  const [status, events, clusters] = await Promise.all([
     loadOrgStatusView(store, org, { showAccountId: roleHas(role, 'identity.read_account') }),
     roleHas(role, 'audit.read')
       ? listAuditEvents(store, { orgId: org.id, limit: LIVE_TRAIL_LENGTH })
       : null,
+    loadClusterListView(store, org),
   ]);
   return (
     <div className="flex flex-col gap-6">
@@ -78,6 +81,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
             >
               Members
             </Link>
+            <ClusterCounts view={clusters} />
             {/* Only for who may change them, and not for an org on its way out. */}
             {roleHas(role, 'idp.manage') && org.desiredState === 'present' && (
               <Link

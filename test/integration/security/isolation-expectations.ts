@@ -14,6 +14,7 @@ import type {
 } from './support/call-surface';
 import {
   ORG_A,
+  ORG_A_CLUSTER,
   removableMemberId,
   revocableInvitationId,
   type CallerName,
@@ -22,7 +23,11 @@ import {
 type PerCaller<T> = Record<CallerName, T>;
 
 /** Values for the dynamic segments of page routes: [slug] is always org A. */
-export const ROUTE_PARAMS: Record<string, string> = { slug: ORG_A, provider: 'platform' };
+export const ROUTE_PARAMS: Record<string, string> = {
+  slug: ORG_A,
+  provider: 'platform',
+  name: ORG_A_CLUSTER,
+};
 
 const PUBLIC_PAGE: PerCaller<PageOutcome> = {
   anonymous: 'ok',
@@ -52,6 +57,8 @@ export const PAGE_EXPECTATIONS: Record<string, PerCaller<PageOutcome>> = {
   '/orgs/[slug]': ORG_A_PAGE,
   '/orgs/[slug]/sign-in-settings': ORG_A_PAGE,
   '/orgs/[slug]/members': ORG_A_PAGE,
+  '/orgs/[slug]/clusters': ORG_A_PAGE,
+  '/orgs/[slug]/clusters/[name]': ORG_A_PAGE,
   '/sign-in': PUBLIC_PAGE,
   '/sign-in/error/[provider]': PUBLIC_PAGE,
 };
@@ -71,6 +78,15 @@ const PUBLIC_HANDLER: PerCaller<HandlerOutcome> = {
   viewerA: '200 json',
   adminA: '200 json',
   adminB: '200 json',
+  operator: '200 json',
+};
+
+/** A GET of org A's that every member and the operator read. */
+const ORG_A_MEMBERS_JSON: PerCaller<HandlerOutcome> = {
+  anonymous: '401 json',
+  viewerA: '200 json',
+  adminA: '200 json',
+  adminB: '404 json',
   operator: '200 json',
 };
 
@@ -105,6 +121,32 @@ export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
       adminA: '200 json',
       adminB: '404 json',
       operator: '200 json',
+    },
+  },
+  '/api/orgs/[slug]/clusters': {
+    access:
+      "members of the org and the operator; anonymous 401 in JSON (the proxy), another org's 404 like a missing one",
+    methods: ['GET'],
+    expect: ORG_A_MEMBERS_JSON,
+  },
+  '/api/orgs/[slug]/clusters/[name]/status': {
+    access:
+      "members of the org and the operator, like the org status; another org's cluster 404 like a missing one; no kubeconfig in it",
+    methods: ['GET'],
+    expect: ORG_A_MEMBERS_JSON,
+  },
+  // Org A is never provisioned here (no reconciler): a member passes the gate and hears that
+  // there is no zone yet to write a manifest for (503). The Secret's data is never in it.
+  '/api/orgs/[slug]/clusters/[name]/manifest': {
+    access:
+      "members of the org and the operator (the YAML without the Secret's data); another org's 404 like a missing one",
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '503 json',
+      adminA: '503 json',
+      adminB: '404 json',
+      operator: '503 json',
     },
   },
   // POST only, with the cluster's status token and no session (the proxy lets it through): the
@@ -241,6 +283,36 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
       form: { orgSlug: ORG_A, userId: removableMemberId(caller) },
     }),
     expect: ORG_A_ADMIN,
+  },
+  // A manual cluster per allowed caller, so each registration is its own and needs no cluster.
+  'app/orgs/[slug]/clusters/actions.ts#registerClusterAction': {
+    path: '/orgs',
+    call: (caller) => ({
+      args: 'form',
+      form: {
+        orgSlug: ORG_A,
+        name: `by-${caller.toLowerCase()}`,
+        policy: 'sync',
+        connection: 'manual',
+      },
+    }),
+    expect: ORG_A_ADMIN,
+  },
+  'app/orgs/[slug]/clusters/actions.ts#setClusterStatusAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ name: ORG_A_CLUSTER, status: 'stopped' }),
+    expect: ORG_A_ADMIN,
+  },
+  'app/orgs/[slug]/clusters/actions.ts#redeployClusterAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ name: ORG_A_CLUSTER }),
+    expect: ORG_A_ADMIN,
+  },
+  // A wrong confirmation: an allowed caller passes the gate and is refused, nothing deleted.
+  'app/orgs/[slug]/clusters/actions.ts#deleteClusterAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ name: ORG_A_CLUSTER, confirm: 'not-the-name' }),
+    expect: { ...ORG_A_ADMIN, adminA: 'refused:invalid_input', operator: 'refused:invalid_input' },
   },
   'app/sign-in/actions.ts#signInWithOrganizationAction': {
     path: '/sign-in',
