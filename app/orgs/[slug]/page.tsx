@@ -11,6 +11,7 @@ import { roleHas } from '@/server/auth/permissions';
 import { getConfig } from '@/server/config/config';
 import { loadOrgStatusView } from '@/server/provisioning/org-status-view';
 import { getStore } from '@/server/store';
+import { ZoneCostSection } from './zone-cost-section';
 
 // The layout's title template covers the pages below this one, not this page itself.
 export async function generateMetadata({
@@ -90,6 +91,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
           </>
         }
       />
+      <ZoneCostSection org={org} role={role} />
       <OrgLiveStatus
         initial={status}
         zoneName={zoneName}
