@@ -35,6 +35,8 @@ const ROUTES: { route: string; path: string; signedIn: boolean }[] = [
   { route: '/orgs/[slug]', path: '/orgs/acme', signedIn: true },
   { route: '/orgs/[slug]/members', path: '/orgs/acme/members', signedIn: true },
   { route: '/orgs/[slug]/sign-in-settings', path: '/orgs/acme/sign-in-settings', signedIn: true },
+  { route: '/cost', path: '/cost', signedIn: true },
+  { route: '/gc', path: '/gc', signedIn: true },
 ];
 
 interface Measurement {

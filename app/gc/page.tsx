@@ -38,7 +38,11 @@ export default async function CollectorPage({
   }
   const view = await gcQueueView(await getStore(), { now, planAt });
   const minutes = (ms: number) =>
-    ms >= 3_600_000 ? `${Math.round(ms / 360_000) / 10} h` : `${Math.round(ms / 60_000)} min`;
+    ms >= 3_600_000
+      ? `${Math.round(ms / 360_000) / 10} h`
+      : ms >= 60_000
+        ? `${Math.round(ms / 60_000)} min`
+        : `${Math.round(ms / 1000)} s`;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader

@@ -17,7 +17,8 @@ import { monthLabel } from './month-label';
 /**
  * Charged and saved, month by month, with next month's projection in its own colour. Loaded only
  * on the cost page (see monthly-cost-chart-loader.tsx); the table beside it holds the same figures
- * for screen readers and for anyone who prefers numbers.
+ * for screen readers and for anyone who prefers numbers. No animation: the figures show at once,
+ * for a person who prefers reduced motion as for a screenshot.
  */
 export default function MonthlyCostChart({ months }: { months: MonthCost[] }) {
   const data = months.map((m) => ({
@@ -35,9 +36,26 @@ export default function MonthlyCostChart({ months }: { months: MonthCost[] }) {
           <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={{ fontSize: 12 }} width={64} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? formatUsd(v) : String(v))} />
           <Legend />
-          <Bar dataKey="charged" name="Charged" stackId="cost" fill="#4f46e5" />
-          <Bar dataKey="projected" name="Projected" stackId="cost" fill="#a5b4fc" />
-          <Bar dataKey="saved" name="Saved by the collector" fill="#10b981" />
+          <Bar
+            dataKey="charged"
+            name="Charged"
+            stackId="cost"
+            fill="#4f46e5"
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="projected"
+            name="Projected"
+            stackId="cost"
+            fill="#a5b4fc"
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="saved"
+            name="Saved by the collector"
+            fill="#10b981"
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

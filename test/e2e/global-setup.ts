@@ -28,6 +28,8 @@ declare module 'vitest' {
     orgClientSecrets: Record<string, string>;
     /** The sandbox Route 53, whose /_sandbox/faults endpoint makes calls fail on purpose. */
     route53Endpoint: string;
+    /** The app's environment, for the operator CLI and the collector's pass run beside it. */
+    appEnv: Record<string, string>;
   }
 }
 
@@ -53,21 +55,20 @@ export default async function setup(project: TestProject) {
     await store.close();
   }
 
-  const app = await startNextServer({
-    port,
-    distDir: DIST_DIR,
-    stdio: 'pipe',
-    env: {
-      ...sandbox.env,
-      ...idp.env,
-      AUTH_SECRET: authSecret,
-      DATABASE_URL: `file:${databaseFile}`,
-      ZK_BASE_DOMAIN: BASE_DOMAIN,
-      // The sandbox identity provider's org issuers are plain http on loopback.
-      ZK_SANDBOX: '1',
-      ZK_ENVIRONMENT_LABEL: 'E2E',
-    },
-  });
+  const appEnv = {
+    ...sandbox.env,
+    ...idp.env,
+    AUTH_SECRET: authSecret,
+    DATABASE_URL: `file:${databaseFile}`,
+    ZK_BASE_DOMAIN: BASE_DOMAIN,
+    // The sandbox identity provider's org issuers are plain http on loopback.
+    ZK_SANDBOX: '1',
+    ZK_ENVIRONMENT_LABEL: 'E2E',
+    // An idle org's zone is collectable seconds after its creation, so the collector's scenario
+    // runs in real time; manual mode (the default) keeps every deletion waiting for an approval.
+    ZK_GC_GRACE_PERIOD_MS: '2000',
+  };
+  const app = await startNextServer({ port, distDir: DIST_DIR, stdio: 'pipe', env: appEnv });
   project.provide('baseUrl', app.url);
   project.provide('databaseFile', databaseFile);
   project.provide('authSecret', authSecret);
@@ -77,6 +78,7 @@ export default async function setup(project: TestProject) {
   );
   project.provide('vault', { address: sandbox.env.VAULT_ADDR, token: sandbox.env.VAULT_TOKEN });
   project.provide('route53Endpoint', sandbox.endpoints.route53);
+  project.provide('appEnv', appEnv);
   return async () => {
     await app.stop();
     await idp.close();
