@@ -64,9 +64,6 @@ export default async function setup(project: TestProject) {
     // The sandbox identity provider's org issuers are plain http on loopback.
     ZK_SANDBOX: '1',
     ZK_ENVIRONMENT_LABEL: 'E2E',
-    // An idle org's zone is collectable seconds after its creation, so the collector's scenario
-    // runs in real time; manual mode (the default) keeps every deletion waiting for an approval.
-    ZK_GC_GRACE_PERIOD_MS: '2000',
   };
   const app = await startNextServer({ port, distDir: DIST_DIR, stdio: 'pipe', env: appEnv });
   project.provide('baseUrl', app.url);
