@@ -20,7 +20,7 @@ export function PinRequestForm({
   const reasonError = state && !state.ok ? state.error.fields?.reason?.join(' ') : undefined;
   if (requestedAt || state?.ok) {
     return (
-      <p data-testid="pin-requested" role="status" className="mt-4 text-sm text-slate-600">
+      <p data-testid="pin-requested" className="mt-4 text-sm text-slate-600">
         A pin was requested
         {requestedAt ? ` at ${requestedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}; the platform
         operators decide.

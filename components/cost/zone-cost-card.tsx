@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { OrgZoneCostView } from '@/server/billing/org-zone-cost-view';
@@ -12,12 +13,13 @@ export function ZoneCostCard({
   orgSlug,
   view,
   now,
-  mayRequestPin,
+  pinControl,
 }: {
   orgSlug: string;
   view: OrgZoneCostView;
   now: Date;
-  mayRequestPin: boolean;
+  /** An org admin asks for a pin; an operator pins on the Collector page; a viewer neither. */
+  pinControl: 'request' | 'operator' | null;
 }) {
   if (view.kind === 'none') return null;
   if (view.kind === 'collected') {
@@ -105,12 +107,21 @@ export function ZoneCostCard({
         <p data-testid="zone-pinned" className="mt-4 text-sm text-slate-600">
           Pinned by an operator: this zone is never collected.
         </p>
+      ) : pinControl === 'request' ? (
+        <PinRequestForm
+          orgSlug={orgSlug}
+          requestedAt={view.pinRequestedAt?.toISOString() ?? null}
+        />
       ) : (
-        mayRequestPin && (
-          <PinRequestForm
-            orgSlug={orgSlug}
-            requestedAt={view.pinRequestedAt?.toISOString() ?? null}
-          />
+        pinControl === 'operator' && (
+          <p className="mt-4 text-sm text-slate-600">
+            {view.pinRequestedAt && 'An admin of this organization asked for a pin. '}
+            Pin the zone, approve or cancel its deletion on the{' '}
+            <Link href="/gc" className="font-medium text-indigo-600 hover:underline">
+              Collector
+            </Link>{' '}
+            page.
+          </p>
         )
       )}
     </Card>

@@ -14,7 +14,15 @@ export async function ZoneCostSection({ org, role }: { org: Organization; role: 
       orgSlug={org.slug}
       view={view}
       now={now}
-      mayRequestPin={roleHas(role, 'gc.request_pin') && org.desiredState === 'present'}
+      pinControl={
+        org.desiredState !== 'present'
+          ? null
+          : roleHas(role, 'gc.approve')
+            ? 'operator'
+            : roleHas(role, 'gc.request_pin')
+              ? 'request'
+              : null
+      }
     />
   );
 }
