@@ -29,7 +29,8 @@ const BUDGET_KB = budgetArg > 0 ? Number(process.argv[budgetArg + 1]) : 150;
 const VERBOSE = process.argv.includes('--verbose');
 
 // Every page route (app/**/page.tsx) with the values of its dynamic segments, and who asks.
-const ROUTES: { route: string; path: string; signedIn: boolean }[] = [
+// `budgetKb`: a route's own budget, said why, instead of --budget-kb.
+const ROUTES: { route: string; path: string; signedIn: boolean; budgetKb?: number }[] = [
   { route: '/sign-in', path: '/sign-in', signedIn: false },
   { route: '/sign-in/error/[provider]', path: '/sign-in/error/platform', signedIn: false },
   { route: '/orgs', path: '/orgs', signedIn: true },
@@ -38,6 +39,10 @@ const ROUTES: { route: string; path: string; signedIn: boolean }[] = [
   { route: '/orgs/[slug]/sign-in-settings', path: '/orgs/acme/sign-in-settings', signedIn: true },
   { route: '/orgs/[slug]/clusters', path: '/orgs/acme/clusters', signedIn: true },
   { route: '/orgs/[slug]/clusters/[name]', path: '/orgs/acme/clusters/prod', signedIn: true },
+  // The chart library (recharts) is fetched with next/dynamic once the page has rendered, on this
+  // page alone (its table shows the same figures first), and counted here with the rest.
+  { route: '/cost', path: '/cost', signedIn: true, budgetKb: 300 },
+  { route: '/gc', path: '/gc', signedIn: true },
 ];
 
 interface Measurement {
@@ -100,9 +105,13 @@ async function main() {
       results.push(await measure(browser, app.url, entry, entry.signedIn ? cookies : []));
     }
     printTable(results);
-    const over = results.filter((r) => r.transferredBytes / 1000 > BUDGET_KB);
+    const budgetOf = (route: string) =>
+      ROUTES.find((r) => r.route === route)?.budgetKb ?? BUDGET_KB;
+    const over = results.filter((r) => r.transferredBytes / 1000 > budgetOf(r.route));
     if (over.length > 0) {
-      console.error(`Over the ${BUDGET_KB} kB budget: ${over.map((r) => r.route).join(', ')}`);
+      console.error(
+        `Over budget: ${over.map((r) => `${r.route} (${budgetOf(r.route)} kB)`).join(', ')}`,
+      );
       process.exitCode = 1;
     }
   } finally {

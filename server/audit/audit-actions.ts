@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = [
   'gc.zone_collected',
   'gc.collection_failed',
   'gc.zone_return_requested',
+  'gc.pin_requested',
+  'gc.mode_changed',
   // Clusters: registration, removal, the platform's status reports, manifests with the org key.
   'cluster.registered',
   'cluster.deleted',

@@ -13,6 +13,10 @@ export const PERMISSIONS = [
   'credentials.rotate',
   'provisioning.retry',
   'gc.approve',
+  // What every zone costs, platform-wide: the Cost page and its CSV.
+  'cost.read',
+  // An org admin asks the operators to pin the org's zone (never collected).
+  'gc.request_pin',
   'idp.manage',
   'members.manage',
   'audit.read',
@@ -33,6 +37,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clusters.write',
     'credentials.rotate',
     'provisioning.retry',
+    'gc.request_pin',
     'idp.manage',
     'members.manage',
     'audit.read',
@@ -43,7 +48,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /** Permissions that concern the whole platform, not one organization (no org to load first). */
-export const PLATFORM_PERMISSIONS: readonly Permission[] = ['orgs.create', 'gc.approve'];
+export const PLATFORM_PERMISSIONS: readonly Permission[] = [
+  'orgs.create',
+  'gc.approve',
+  'cost.read',
+];
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -20,6 +20,8 @@ const PAGES = [
   '/orgs/acme/clusters',
   // A demo cluster, registered by the global setup as npm start does.
   '/orgs/acme/clusters/prod',
+  '/cost',
+  '/gc',
 ];
 
 describe('Every width', () => {

@@ -35,6 +35,8 @@ declare module 'vitest' {
     route53Endpoint: string;
     /** Kubeconfig files of sandbox clusters that no org has registered yet, by name. */
     unregisteredKubeconfigs: Record<string, string>;
+    /** The app's environment, for the operator CLI and the collector's pass run beside it. */
+    appEnv: Record<string, string>;
   }
 }
 
@@ -69,21 +71,17 @@ export default async function setup(project: TestProject) {
     await store.close();
   }
 
-  const app = await startNextServer({
-    port,
-    distDir: DIST_DIR,
-    stdio: 'pipe',
-    env: {
-      ...sandbox.env,
-      ...idp.env,
-      AUTH_SECRET: authSecret,
-      DATABASE_URL: `file:${databaseFile}`,
-      ZK_BASE_DOMAIN: BASE_DOMAIN,
-      // The sandbox identity provider's org issuers are plain http on loopback.
-      ZK_SANDBOX: '1',
-      ZK_ENVIRONMENT_LABEL: 'E2E',
-    },
-  });
+  const appEnv = {
+    ...sandbox.env,
+    ...idp.env,
+    AUTH_SECRET: authSecret,
+    DATABASE_URL: `file:${databaseFile}`,
+    ZK_BASE_DOMAIN: BASE_DOMAIN,
+    // The sandbox identity provider's org issuers are plain http on loopback.
+    ZK_SANDBOX: '1',
+    ZK_ENVIRONMENT_LABEL: 'E2E',
+  };
+  const app = await startNextServer({ port, distDir: DIST_DIR, stdio: 'pipe', env: appEnv });
   project.provide('baseUrl', app.url);
   project.provide('databaseFile', databaseFile);
   project.provide('authSecret', authSecret);
@@ -96,6 +94,7 @@ export default async function setup(project: TestProject) {
   project.provide('unregisteredKubeconfigs', {
     [UNREGISTERED_CLUSTER]: sandbox.kube[UNREGISTERED_CLUSTER]!.kubeconfigPath,
   });
+  project.provide('appEnv', appEnv);
   return async () => {
     await app.stop();
     await idp.close();

@@ -13,6 +13,7 @@ import { loadClusterListView } from '@/server/clusters/cluster-view';
 import { getConfig } from '@/server/config/config';
 import { loadOrgStatusView } from '@/server/provisioning/org-status-view';
 import { getStore } from '@/server/store';
+import { ZoneCostSection } from './zone-cost-section';
 
 // The layout's title template covers the pages below this one, not this page itself.
 export async function generateMetadata({
@@ -94,6 +95,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
           </>
         }
       />
+      <ZoneCostSection org={org} role={role} />
       <OrgLiveStatus
         initial={status}
         zoneName={zoneName}

@@ -45,6 +45,14 @@ export const ORG_A_PAGE: PerCaller<PageOutcome> = {
   operator: 'ok',
 };
 
+const OPERATOR_PAGE: PerCaller<PageOutcome> = {
+  anonymous: 'sign-in',
+  viewerA: 'not_found',
+  adminA: 'not_found',
+  adminB: 'not_found',
+  operator: 'ok',
+};
+
 export const PAGE_EXPECTATIONS: Record<string, PerCaller<PageOutcome>> = {
   '/': {
     anonymous: 'sign-in',
@@ -60,6 +68,9 @@ export const PAGE_EXPECTATIONS: Record<string, PerCaller<PageOutcome>> = {
   '/orgs/[slug]/clusters': ORG_A_PAGE,
   '/orgs/[slug]/clusters/[name]': ORG_A_PAGE,
   '/sign-in': PUBLIC_PAGE,
+  // The platform's own pages: operators only; anyone else the 404 page, as for no page at all.
+  '/cost': OPERATOR_PAGE,
+  '/gc': OPERATOR_PAGE,
   '/sign-in/error/[provider]': PUBLIC_PAGE,
 };
 
@@ -163,6 +174,18 @@ export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
       adminA: '405 other',
       adminB: '405 other',
       operator: '405 other',
+    },
+  },
+  '/api/cost/csv': {
+    access:
+      "platform operators (cost.read): every org's cost as CSV; anyone else 404 like a missing route, anonymous 401 in JSON (the proxy)",
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '404 json',
+      adminA: '404 json',
+      adminB: '404 json',
+      operator: '200 other',
     },
   },
   // GET answers session/providers/csrf reads; POST is sign-in and sign-out, guarded by Auth.js's
@@ -313,6 +336,46 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
     path: '/orgs',
     call: ORG_A_FORM({ name: ORG_A_CLUSTER, confirm: 'not-the-name' }),
     expect: { ...ORG_A_ADMIN, adminA: 'refused:invalid_input', operator: 'refused:invalid_input' },
+  },
+  // Org A has no zone here (no reconciler) and no decision: the operator passes the gate of each
+  // collector action and then hears what the domain says, so the matrix collects nothing.
+  'app/gc/actions.ts#approveGcDecisionAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { org: ORG_A, decisionId: 'no-such-decision' } }),
+    // The operator's not_found is the decision's: the others are stopped before (forbidden).
+    expect: { ...OPERATOR_ONLY, operator: 'not_found' },
+  },
+  'app/gc/actions.ts#approveAllGcDecisionsAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { decisionIds: 'no-such-decision' } }),
+    expect: OPERATOR_ONLY,
+  },
+  'app/gc/actions.ts#cancelGcDecisionAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { org: ORG_A } }),
+    expect: { ...OPERATOR_ONLY, operator: 'refused:conflict' },
+  },
+  // Unpinning an org that is not pinned changes nothing.
+  'app/gc/actions.ts#setGcPinAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { org: ORG_A, pinned: 'false' } }),
+    expect: OPERATOR_ONLY,
+  },
+  'app/gc/actions.ts#forceGcCollectionAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { org: ORG_A, confirm: 'alpha.zonekeeper.test' } }),
+    expect: { ...OPERATOR_ONLY, operator: 'refused:conflict' },
+  },
+  // Manual is the mode already (ZK_GC_MODE's default): the switch changes nothing.
+  'app/gc/actions.ts#setGcModeAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { mode: 'manual' } }),
+    expect: OPERATOR_ONLY,
+  },
+  'app/orgs/[slug]/pin-request-actions.ts#requestGcPinAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ reason: 'isolation matrix' }),
+    expect: ORG_A_ADMIN,
   },
   'app/sign-in/actions.ts#signInWithOrganizationAction': {
     path: '/sign-in',
