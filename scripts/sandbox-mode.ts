@@ -9,6 +9,7 @@ import { openStore } from '../db/open-store';
 import { startSandboxIdentityProvider } from '../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { describeDatabaseUrl } from '../server/config/database-target';
+import { seedDemoZones } from './demo/seed-demo-zones';
 import { seedDemoOrganizations } from './seed-demo-organizations';
 
 export interface SandboxMode {
@@ -43,6 +44,12 @@ export async function startSandboxMode(options: {
         baseDomain: options.baseDomain,
         organizations: idp.organizations,
       });
+      await seedDemoZones({
+        store,
+        sandboxEnv: sandbox.env,
+        databaseUrl,
+        baseDomain: options.baseDomain,
+      });
     } finally {
       await store.close();
     }
@@ -63,7 +70,7 @@ export async function startSandboxMode(options: {
       `  Vault     ${sandbox.endpoints.vault}`,
       `  Sign-in   ${idp.url}  (demo people are listed on the sign-in page)`,
       options.ownStore
-        ? `  Store     ${databaseUrl}  (demo organizations acme and globex)`
+        ? `  Store     ${databaseUrl}  (demo organizations acme and globex; demo zones initech, umbrella, hooli)`
         : '  Store     your DATABASE_URL: no demo organizations or people are added to it',
       '  State is kept in ./data/sandbox/. Configure AWS, Vault and an identity provider (README)',
       '  for a real installation.',

@@ -33,6 +33,16 @@ export async function refreshGcQueue(
       .from(d)
       .where(inArray(d.status, [...OPEN]));
     const openByZone = new Map(open.map((row) => [row.hostedZoneId, row]));
+    // A zone being collected (or left mid-teardown by a crash) is the executor's until it is done:
+    // a second decision for it would run a second teardown of the same zone.
+    const executing = new Set(
+      (
+        await tx.db
+          .select({ hostedZoneId: d.hostedZoneId })
+          .from(d)
+          .where(eq(d.status, 'executing'))
+      ).map((row) => row.hostedZoneId),
+    );
     const changes: QueueChange[] = [];
     const audit = async (
       decision: GcDecision,
@@ -63,7 +73,7 @@ export async function refreshGcQueue(
       const zoneRowId = input.zoneRowIds.get(decision.zoneId)!;
       planned.add(zoneRowId);
       const existing = openByZone.get(zoneRowId);
-      if (decision.action === 'keep') continue;
+      if (decision.action === 'keep' || executing.has(zoneRowId)) continue;
       if (decision.action === 'cancel') {
         if (existing) await cancel(existing, decision.reason, decision);
         continue;

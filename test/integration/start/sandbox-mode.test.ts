@@ -37,11 +37,12 @@ describe('sandbox mode', () => {
     const store = await openStore({ dialect: 'sqlite', file });
     try {
       const slugs = (await store.db.select().from(store.t.organizations)).map((o) => o.slug);
-      expect(slugs.sort()).toEqual(['acme', 'globex']);
+      expect(slugs.sort()).toEqual(['acme', 'globex', 'hooli', 'initech', 'umbrella']);
     } finally {
       await store.close();
     }
     expect(summary).toContain('demo organizations acme and globex');
+    expect(summary).toContain('demo zones initech, umbrella, hooli');
   });
 
   it('adds no demo organizations or people when the person set their own store', async () => {
