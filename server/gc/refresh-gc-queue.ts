@@ -75,7 +75,13 @@ export async function refreshGcQueue(
       const existing = openByZone.get(zoneRowId);
       if (decision.action === 'keep' || executing.has(zoneRowId)) continue;
       if (decision.action === 'cancel') {
-        if (existing) await cancel(existing, decision.reason, decision);
+        // A person's approval (or force) stands against timing, such as a grace period begun
+        // again; only a pin or a running cluster cancels it.
+        const inUse =
+          input.pins.has(decision.orgId) ||
+          input.clusters.some((c) => c.orgId === decision.orgId && c.status === 'running');
+        if (existing && (existing.status !== 'approved' || inUse))
+          await cancel(existing, decision.reason, decision);
         continue;
       }
       const status = input.settings.mode === 'manual' ? 'proposed' : 'scheduled';
