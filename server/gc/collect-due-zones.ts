@@ -34,6 +34,8 @@ export async function collectDueZones(
     .innerJoin(z, eq(z.id, d.hostedZoneId))
     .where(options.orgIds ? and(due, inArray(d.orgId, options.orgIds)) : due)
     .orderBy(asc(d.scheduledFor));
+  // Nothing due (most passes): no provisioning context, so no Vault or AWS client is made.
+  if (rows.length === 0) return [];
   const ctx = createProvisioningContext(store, actor, options.lease);
   const results: CollectionResult[] = [];
   const collect = async ({ decision, org, zoneId }: (typeof rows)[number]) => {
