@@ -11,6 +11,7 @@ import { startSandbox } from '../sandbox/start-sandbox';
 import { describeDatabaseUrl } from '../server/config/database-target';
 import { kubeconfigVariable } from '../sandbox/kube/sandbox-clusters';
 import { DEMO_SANDBOX_CLUSTERS, seedDemoClusters } from './demo/seed-demo-clusters';
+import { seedDemoZones } from './demo/seed-demo-zones';
 import { seedDemoOrganizations } from './seed-demo-organizations';
 
 export interface SandboxMode {
@@ -71,6 +72,12 @@ export async function startSandboxMode(options: {
         kube: sandbox.kube,
       });
       demoClusters = seeded.map((c) => `${c.org}/${c.name}`).join(', ');
+      await seedDemoZones({
+        store,
+        sandboxEnv: sandbox.env,
+        databaseUrl,
+        baseDomain: options.baseDomain,
+      });
     } finally {
       await store.close();
     }
@@ -91,7 +98,7 @@ export async function startSandboxMode(options: {
       `  Vault     ${sandbox.endpoints.vault}`,
       `  Sign-in   ${idp.url}  (demo people are listed on the sign-in page)`,
       options.ownStore
-        ? `  Store     ${databaseUrl}  (demo organizations acme and globex)`
+        ? `  Store     ${databaseUrl}  (demo organizations acme and globex; demo zones initech, umbrella, hooli)`
         : '  Store     your DATABASE_URL: no demo organizations or people are added to it',
       ...Object.values(sandbox.kube).map(
         (cluster) =>

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../auth/actor';
 import { getVaultKv } from '../cloud/vault';
 import { deliverPendingClusters, ROLLOUT_TIMEOUT_MS } from '../clusters/deliver-pending-clusters';
 import { getConfig } from '../config/config';
+import { reconcilerGcStep } from '../gc/gc-loop-step';
 import { logger } from '../log/logger';
 import { getStore } from '../store';
 import { releaseLease, tryAcquireLease, whileHoldingLease } from './leader-lease';
@@ -69,6 +70,8 @@ export function startReconcilerLoop() {
             me,
             config.ZK_LEASE_TTL_MS,
             async (lease) => {
+              // The collector first: a zone brought back is then made again in this same pass.
+              await reconcilerGcStep.run(store, SYSTEM_ACTOR, { lease });
               const pass = await reconcilePass(store, SYSTEM_ACTOR, { lease });
               // Then ExternalDNS in every connected cluster, with each org's current key.
               await deliverPendingClusters(store, () => deliveryContext(store), { lease });

@@ -37,7 +37,7 @@ describe('sandbox mode', () => {
     const store = await openStore({ dialect: 'sqlite', file });
     try {
       const orgs = await store.db.select().from(store.t.organizations);
-      expect(orgs.map((o) => o.slug).sort()).toEqual(['acme', 'globex']);
+      expect(orgs.map((o) => o.slug).sort()).toEqual(['acme', 'globex', 'hooli', 'initech', 'umbrella']);
       // The demo clusters, each connected to its sandbox cluster (kubeconfig in Vault only).
       const clusters = await store.db.select().from(store.t.clusters);
       const slugOf = (orgId: string) => orgs.find((o) => o.id === orgId)!.slug;
@@ -53,6 +53,7 @@ describe('sandbox mode', () => {
     }
     expect(summary).toContain('demo organizations acme and globex');
     expect(summary).toContain('acme/prod, acme/staging, globex/prod registered');
+    expect(summary).toContain('demo zones initech, umbrella, hooli');
     for (const name of ['ACME_PROD', 'ACME_STAGING', 'GLOBEX_PROD']) {
       const file = new RegExp(`KUBECONFIG_${name}=(\\S+)`).exec(summary)?.[1];
       expect(file && fs.existsSync(file), `KUBECONFIG_${name} names its file`).toBe(true);
