@@ -57,6 +57,10 @@ export const AUDIT_ACTIONS = [
   'externaldns.manifest_with_secret',
   'externaldns.delivered',
   'externaldns.delivery_failed',
+  // A deleted cluster's removal: ExternalDNS taken out of it, then the records it owned deleted.
+  'cluster.externaldns_removed',
+  'cluster.records_deleted',
+  'cluster.removal_failed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

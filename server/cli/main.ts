@@ -131,9 +131,13 @@ async function main(argv: string[]): Promise<number> {
       const { results } = pass.report;
       for (const r of results)
         console.log(`${r.slug}: ${r.outcome}${r.error ? ` — ${r.error}` : ''}`);
-      if (results.length === 0)
+      for (const r of pass.removals)
+        console.log(`${r.org}/${r.cluster}: removal ${r.state}${r.error ? ` — ${r.error}` : ''}`);
+      if (results.length === 0 && pass.removals.length === 0)
         console.log('Nothing to do: every organization is in its desired state.');
-      return results.some((r) => r.outcome === 'failed') ? EXIT.notConverged : EXIT.ok;
+      const failed =
+        results.some((r) => r.outcome === 'failed') || pass.removals.some((r) => r.error);
+      return failed ? EXIT.notConverged : EXIT.ok;
     }
     case 'create-org': {
       if (!values.slug || !values.name)

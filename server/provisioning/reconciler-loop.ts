@@ -7,6 +7,7 @@ import type { Store } from '@/db/open-store';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { getVaultKv } from '../cloud/vault';
 import { deliverPendingClusters, ROLLOUT_TIMEOUT_MS } from '../clusters/deliver-pending-clusters';
+import { removeDeletedClusters } from '../clusters/remove-deleted-clusters';
 import { getConfig } from '../config/config';
 import { logger } from '../log/logger';
 import { getStore } from '../store';
@@ -72,6 +73,8 @@ export function startReconcilerLoop() {
               const pass = await reconcilePass(store, SYSTEM_ACTOR, { lease });
               // Then ExternalDNS in every connected cluster, with each org's current key.
               await deliverPendingClusters(store, () => deliveryContext(store), { lease });
+              // Then deleted clusters: ExternalDNS out of them, then their records out of the zone.
+              await removeDeletedClusters(store, () => deliveryContext(store), { lease });
               return pass;
             },
           );

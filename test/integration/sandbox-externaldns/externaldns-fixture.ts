@@ -153,6 +153,7 @@ export function externalDnsManifest(options: {
     `--domain-filter=${options.org.zoneName}`,
     ...(options.zoneIdFilter ?? [options.org.zoneId]).map((id) => `--zone-id-filter=${id}`),
     '--aws-zone-type=public',
+    '--aws-prefer-cname',
     ...(options.policy ? [`--policy=${options.policy}`] : []),
     ...(options.extraArgs ?? []),
   ];
