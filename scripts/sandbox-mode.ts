@@ -9,6 +9,7 @@ import { openStore } from '../db/open-store';
 import { startSandboxIdentityProvider } from '../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { describeDatabaseUrl } from '../server/config/database-target';
+import { seedDemoServices } from './demo/seed-demo-services';
 import { seedDemoOrganizations } from './seed-demo-organizations';
 
 export interface SandboxMode {
@@ -27,6 +28,7 @@ export async function startSandboxMode(options: {
 }): Promise<SandboxMode> {
   const dir = path.join(options.dataDir, 'sandbox');
   const sandbox = await startSandbox({ baseDomain: options.baseDomain, persistDir: dir });
+  seedDemoServices(sandbox.kube, options.baseDomain);
   // Org issuers and client secrets are stored (DB, Vault), so the IdP keeps its port and seed.
   const idp = await startSandboxIdentityProvider({
     appUrl: options.appUrl,
