@@ -15,6 +15,7 @@ import { createVaultKv, type VaultKv } from '@/server/cloud/vault';
 import { describeRemovalProgress } from '@/server/clusters/cluster-removal';
 import { deleteCluster } from '@/server/clusters/delete-cluster';
 import { deliverPendingClusters } from '@/server/clusters/deliver-pending-clusters';
+import { listClusters } from '@/server/clusters/list-clusters';
 import { registerCluster } from '@/server/clusters/register-cluster';
 import {
   REMOVAL_RETRY_MS,
@@ -191,6 +192,9 @@ describe('removing deleted clusters', () => {
           removalError: null,
         });
         expect(describeRemovalProgress(row)).toMatch(/^Done at .*: 2 records deleted\.$/);
+        const listed = await listClusters(store, acme.org);
+        expect(listed.find((c) => c.name === 'prod')?.removal).toBe(describeRemovalProgress(row));
+        expect(listed.find((c) => c.name === 'edge')?.removal).toBeNull();
         const audit = await store.db
           .select()
           .from(store.t.auditEvents)
