@@ -70,6 +70,11 @@ export async function currentSyncSchedule(store: Store): Promise<{
 }
 
 let lastLogged: string | undefined;
+/** How long a zone whose sync failed waits before this process tries it again. */
+export const FAILED_SYNC_RETRY_MS = 30_000;
+// Zones whose last scheduled sync failed, and when they may be tried again: a zone that keeps
+// failing (gone, denied) must not take its calls from the budget on every pass.
+const retryAt = new Map<string, number>();
 
 export async function syncDueZones(
   store: Store,
@@ -85,6 +90,7 @@ export async function syncDueZones(
     .filter(
       (zone) =>
         zone.awsZoneId &&
+        (retryAt.get(zone.id) ?? 0) <= now &&
         (!zone.recordsSyncedAt ||
           zone.recordsSyncedAt.getTime() <= now - schedule.intervalSeconds * 1000),
     )
@@ -100,10 +106,12 @@ export async function syncDueZones(
     spent += calls;
     try {
       await syncZoneRecords(store, zone);
+      retryAt.delete(zone.id);
       pass.synced.push(zone.awsZoneId!);
     } catch (error) {
-      // The zone stays due and is tried again next pass; the others carry on.
+      // The zone stays due and is tried again after a while; the others carry on.
       logger.warn('record sync: zone failed', { zoneId: zone.awsZoneId, error });
+      retryAt.set(zone.id, now + FAILED_SYNC_RETRY_MS);
       pass.failed.push(zone.awsZoneId!);
     }
   }
