@@ -1,7 +1,9 @@
 // The record deletion of a removed cluster under trouble, against the sandbox Route 53: the CLI
 // killed after its first batch resumes and deletes every record exactly once; 20 % of Route 53
 // calls failing still converges; a record deleted behind its back (a DELETE Route 53 refuses)
-// makes it list the zone again and carry on. Other owners' and hand-made records always stay.
+// makes it list the zone again and carry on; a connected cluster's CLI killed right after
+// ExternalDNS left the cluster resumes with the records. Other owners' and hand-made records
+// always stay.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +11,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ChangeResourceRecordSetsCommand, type Route53Client } from '@aws-sdk/client-route-53';
 import { and, eq } from 'drizzle-orm';
+import { findResourceType } from '@/sandbox/kube/kube-resources';
+import { resourceKey } from '@/sandbox/kube/kube-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '@/db/open-store';
 import type { Cluster } from '@/db/rows';
@@ -17,10 +21,12 @@ import { SYSTEM_ACTOR } from '@/server/auth/actor';
 import { createVaultKv, type VaultKv } from '@/server/cloud/vault';
 import { deleteCluster } from '@/server/clusters/delete-cluster';
 import { deleteClusterRecords } from '@/server/clusters/delete-cluster-records';
+import { deliverPendingClusters } from '@/server/clusters/deliver-pending-clusters';
 import { registerCluster } from '@/server/clusters/register-cluster';
 import { removeDeletedClusters } from '@/server/clusters/remove-deleted-clusters';
 import { CRASH_EXIT_CODE } from '@/server/provisioning/crash-point';
 import { BASE_DOMAIN, startProvisioningSandbox } from '../provisioning/provisioning-env';
+import { readKubeconfig } from './cluster-sandbox';
 import {
   create,
   ownedPairs,
@@ -44,7 +50,9 @@ describe('deleting a removed cluster’s records under faults', () => {
   let acme: ProvisionedOrg;
 
   beforeAll(async () => {
-    sandbox = await startProvisioningSandbox();
+    sandbox = await startProvisioningSandbox({
+      kube: { clusters: ['acme-prod'], controllerDelayMs: 100, externalDns: false },
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-removal-'));
     store = await openStore({ dialect: 'sqlite', file: path.join(dir, 'zk.sqlite') });
     vault = createVaultKv({
@@ -226,6 +234,56 @@ describe('deleting a removed cluster’s records under faults', () => {
       leftOver: 0,
     });
     expect(await recordsOf('moving')).toEqual([]);
+    await othersStay();
+  }, 120_000);
+
+  it('resumes a connected cluster killed right after ExternalDNS left it (and its kubeconfig Vault)', async () => {
+    const { cluster } = await registerCluster(
+      {
+        store,
+        actor: SYSTEM_ACTOR,
+        org: acme.org,
+        vault,
+        baseDomain: BASE_DOMAIN,
+        kubeTimeoutMs: 2000,
+      },
+      {
+        name: 'linked',
+        policy: 'sync',
+        connection: {
+          kind: 'kubeconfig',
+          kubeconfig: readKubeconfig(sandbox.kube['acme-prod']!.kubeconfigPath),
+        },
+      },
+    );
+    const delivered = await deliverPendingClusters(store, () => ({
+      store,
+      vault,
+      actor: SYSTEM_ACTOR,
+      baseDomain: BASE_DOMAIN,
+      kubeTimeoutMs: 2000,
+      rolloutTimeoutMs: 20_000,
+    }));
+    expect(delivered.map((d) => [d.cluster, d.result.ok])).toEqual([['linked', true]]);
+    await writeRecords(route53, acme.zoneId, ownedPairs(acme.zoneName, cluster.uid, 'linked', 10));
+    await deleteCluster({ store, actor: SYSTEM_ACTOR, org: acme.org }, { name: 'linked' });
+    const deployments = resourceKey(findResourceType('apps', 'v1', 'deployments')!);
+    const kube = sandbox.kube['acme-prod']!.store;
+    expect(kube.get(deployments, 'external-dns', 'external-dns')).toBeDefined();
+
+    expect(await zk(['reconcile'], 'cluster-removal:externaldns-removed')).toBe(CRASH_EXIT_CODE);
+    expect(kube.get(deployments, 'external-dns', 'external-dns')).toBeUndefined();
+    expect(await vault.readSecret(cluster.kubeconfigVaultPath!)).toBeNull();
+    expect((await row('linked')).removalState).toBe('removing-externaldns');
+    expect(await recordsOf('linked')).toHaveLength(20);
+
+    expect(await zk(['reconcile'], '')).toBe(0);
+    expect(await row('linked')).toMatchObject({
+      removalState: 'done',
+      removalRecordsDeleted: 20,
+      removalError: null,
+    });
+    expect(await recordsOf('linked')).toEqual([]);
     await othersStay();
   }, 120_000);
 });
