@@ -14,6 +14,7 @@ import type { Change } from '@aws-sdk/client-route-53';
 import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { Cluster, DnsRecord, HostedZone } from '@/db/rows';
+import { CloudError } from '../cloud/cloud-error';
 import { changeRecordSets } from '../cloud/route53';
 import { recordForRegistryName } from '../hostnames/registry-record-name';
 import { decodeRoute53Name } from '../hostnames/route53-record-name';
@@ -67,9 +68,12 @@ export async function deleteClusterRecords(
   if (!zone?.awsZoneId) return progress;
   for (;;) {
     if (progress.rounds === MAX_ROUNDS) {
-      throw new Error(
-        `Route 53 refused the deletion ${MAX_ROUNDS} times although the zone was listed again before each attempt`,
-      );
+      // Records changing under us this often (another writer in the zone): try again next pass.
+      throw new CloudError('route53', {
+        vendorCode: 'RefusedRepeatedly',
+        errorClass: 'conflict',
+        message: `Route 53 refused the deletion ${MAX_ROUNDS} times although the zone was listed again before each attempt`,
+      });
     }
     progress.rounds += 1;
     hooks.lease?.assertHeld();
