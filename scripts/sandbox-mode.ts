@@ -12,6 +12,7 @@ import { describeDatabaseUrl } from '../server/config/database-target';
 import { kubeconfigVariable } from '../sandbox/kube/sandbox-clusters';
 import { DEMO_SANDBOX_CLUSTERS, seedDemoClusters } from './demo/seed-demo-clusters';
 import { seedDemoZones } from './demo/seed-demo-zones';
+import { seedDemoServices } from './demo/seed-demo-services';
 import { seedDemoOrganizations } from './seed-demo-organizations';
 
 export interface SandboxMode {
@@ -48,6 +49,7 @@ export async function startSandboxMode(options: {
       ),
     },
   });
+  seedDemoServices(sandbox.kube, options.baseDomain);
   // Org issuers and client secrets are stored (DB, Vault), so the IdP keeps its port and seed.
   const idp = await startSandboxIdentityProvider({
     appUrl: options.appUrl,

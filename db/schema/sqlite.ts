@@ -14,6 +14,7 @@ import {
   AUDIT_OUTCOMES,
   CLOUD_SERVICES,
   CLUSTER_CONNECTION_KINDS,
+  CLUSTER_REMOVAL_STATES,
   CLUSTER_STATUSES,
   CREDENTIAL_STATUSES,
   DELEGATION_STATES,
@@ -279,6 +280,15 @@ export const clusters = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: timestamp('deleted_at'),
+    // The removal of a deleted cluster (server/clusters/remove-deleted-clusters.ts): its state,
+    // how many of its records it found and deleted, its last failure in words and next retry,
+    // and when it finished.
+    removalState: text('removal_state', { enum: CLUSTER_REMOVAL_STATES }),
+    removalRecordsFound: integer('removal_records_found'),
+    removalRecordsDeleted: integer('removal_records_deleted').notNull().default(0),
+    removalError: text('removal_error'),
+    removalRetryAt: timestamp('removal_retry_at'),
+    removedAt: timestamp('removed_at'),
   },
   (t) => [uniqueIndex('clusters_org_name_uq').on(t.orgId, t.name)],
 );

@@ -62,6 +62,10 @@ export const AUDIT_ACTIONS = [
   // Cluster pages: a status set by hand, and a redeploy asked for.
   'cluster.status_set',
   'externaldns.redeploy_requested',
+  // A deleted cluster's removal: ExternalDNS taken out of it, then the records it owned deleted.
+  'cluster.externaldns_removed',
+  'cluster.records_deleted',
+  'cluster.removal_failed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -20,6 +20,7 @@ import { clustersCommand } from './clusters-command';
 import { externalDnsManifestCommand } from './externaldns-manifest-command';
 import { printStatus } from './print-status';
 import { hostnamesCommand, recordsSyncCommand } from './records-commands';
+import { recordsScheduleCommand } from './records-schedule-command';
 import { reconcileUnderLease } from './reconcile-under-lease';
 import { rotateKeyCommand } from './rotate-key-command';
 import { runReconcilerUntilSignalled } from './run-reconciler';
@@ -41,6 +42,7 @@ const USAGE = `Usage: npm run zk -- <command> [options]
   delete-org --org <slug> --yes       tear the org's zone and identity down
   records sync [--org <slug>]         list every live zone (or the org's) from Route 53 into the
                                       store now, with each record's ExternalDNS owner
+  records schedule                    how often the reconciler syncs every zone, and why
   hostnames --org <slug> [--cluster <name>] [--status owned|stale|orphan|conflict|unmanaged]
             [--json]                  the org's records as last synced (--json: one object a line)
   end-sessions --email <address>      sign a person out everywhere, at once
@@ -131,9 +133,13 @@ async function main(argv: string[]): Promise<number> {
       const { results } = pass.report;
       for (const r of results)
         console.log(`${r.slug}: ${r.outcome}${r.error ? ` — ${r.error}` : ''}`);
-      if (results.length === 0)
+      for (const r of pass.removals)
+        console.log(`${r.org}/${r.cluster}: removal ${r.state}${r.error ? ` — ${r.error}` : ''}`);
+      if (results.length === 0 && pass.removals.length === 0)
         console.log('Nothing to do: every organization is in its desired state.');
-      return results.some((r) => r.outcome === 'failed') ? EXIT.notConverged : EXIT.ok;
+      const failed =
+        results.some((r) => r.outcome === 'failed') || pass.removals.some((r) => r.error);
+      return failed ? EXIT.notConverged : EXIT.ok;
     }
     case 'create-org': {
       if (!values.slug || !values.name)
@@ -185,6 +191,10 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     case 'records': {
+      if (positionals[1] === 'schedule') {
+        await recordsScheduleCommand(store);
+        return EXIT.ok;
+      }
       if (positionals[1] !== 'sync') return usage(EXIT.usage, 'Did you mean "records sync"?');
       return (await recordsSyncCommand(store, await orgs())) ? EXIT.ok : EXIT.notConverged;
     }

@@ -39,6 +39,11 @@ export interface KubeCluster {
   /** Server-side apply of each object in order (field manager `zonekeeper`, forced). */
   apply(objects: KubernetesObject[]): Promise<KubernetesObject[]>;
   /**
+   * Deletes each object in order (only kind, apiVersion, name and namespace are read); one that
+   * is already gone counts as deleted. Returns how many were still there.
+   */
+  remove(objects: KubernetesObject[]): Promise<number>;
+  /**
    * Watches a Deployment until it has rolled out (kubectl's rule); rejects with a CloudError
    * `RolloutTimeout` when it has not within `timeoutMs`.
    */
@@ -107,6 +112,18 @@ export function connectToCluster(kubeconfigYaml: string, options: KubeClusterOpt
         );
       }
       return applied;
+    },
+    async remove(manifest) {
+      let removed = 0;
+      for (const object of manifest) {
+        try {
+          await retried(() => objects.delete(object));
+          removed += 1;
+        } catch (error) {
+          if (!(error instanceof CloudError && error.vendorCode === 'NotFound')) throw error;
+        }
+      }
+      return removed;
     },
     async waitForRollout(namespace, name, timeoutMs) {
       const current = await call(() => apps.readNamespacedDeployment({ namespace, name }));

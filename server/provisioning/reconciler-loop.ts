@@ -7,8 +7,10 @@ import type { Store } from '@/db/open-store';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { getVaultKv } from '../cloud/vault';
 import { deliverPendingClusters, ROLLOUT_TIMEOUT_MS } from '../clusters/deliver-pending-clusters';
+import { removeDeletedClusters } from '../clusters/remove-deleted-clusters';
 import { getConfig } from '../config/config';
 import { reconcilerGcStep } from '../gc/gc-loop-step';
+import { syncDueZones } from '../hostnames/scheduled-record-sync';
 import { logger } from '../log/logger';
 import { getStore } from '../store';
 import { releaseLease, tryAcquireLease, whileHoldingLease } from './leader-lease';
@@ -75,6 +77,13 @@ export function startReconcilerLoop() {
               const pass = await reconcilePass(store, SYSTEM_ACTOR, { lease });
               // Then ExternalDNS in every connected cluster, with each org's current key.
               await deliverPendingClusters(store, () => deliveryContext(store), { lease });
+              // Then deleted clusters: ExternalDNS out of them, then their records out of the zone.
+              await removeDeletedClusters(store, () => deliveryContext(store), { lease });
+              // Then the zones whose record sync is due, as many as this pass's share allows.
+              await syncDueZones(store, {
+                lease,
+                passSeconds: config.ZK_RECONCILE_INTERVAL_MS / 1000,
+              });
               return pass;
             },
           );
