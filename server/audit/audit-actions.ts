@@ -57,6 +57,8 @@ export const AUDIT_ACTIONS = [
   'externaldns.manifest_with_secret',
   'externaldns.delivered',
   'externaldns.delivery_failed',
+  // Key rotation gate: an operator deleting the old key before every cluster holds the new one.
+  'access_key.force_retired',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
