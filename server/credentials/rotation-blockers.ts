@@ -93,7 +93,7 @@ export function describeBlockers(blockers: RotationBlocker[]): string {
       const retry = b.nextRetryAt
         ? `; next retry at ${b.nextRetryAt.toISOString().slice(11, 19)} UTC`
         : '';
-      return `${b.cluster} (${b.reason}${retry})`;
+      return `${b.cluster} (${b.reason.replace(/\.$/, '')}${retry})`;
     })
     .join(', ');
 }
