@@ -19,6 +19,8 @@ import { retireRotatedKeys } from '@/server/credentials/retire-old-key';
 import { createOrganization } from '@/server/orgs/create-organization';
 import { loadOrgStatusView } from '@/server/provisioning/org-status-view';
 import { orgResourceNames } from '@/server/provisioning/org-resource-names';
+import { planOrganization } from '@/server/provisioning/plan-organization';
+import { createProvisioningContext } from '@/server/provisioning/provisioning-context';
 import { reconcilePass } from '@/server/provisioning/reconcile-pass';
 import { openSqliteTestStore, type TestStore } from '../../support/stores';
 import { readKubeconfig } from '../clusters/cluster-sandbox';
@@ -163,6 +165,16 @@ describe('the rotation gate', () => {
         ],
         manualClusters: [],
       });
+      // The dry run keeps the key the clusters run on, and says why.
+      const plan = await planOrganization(
+        createProvisioningContext(store, SYSTEM_ACTOR),
+        await orgOf('solo'),
+      );
+      expect(plan).toEqual([
+        expect.stringMatching(
+          new RegExp(`^keep rotated-out key ${oldKey} until prod \\(.*unreachable`),
+        ),
+      ]);
       // Past its retry time, with the API still down: tried again, still held, never a third key.
       retryAt = (await clusterOf(org, 'prod')).externalDnsRetryAt!;
       const again = await loopPass('solo', new Date(retryAt.getTime() + 1));
