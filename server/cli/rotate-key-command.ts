@@ -57,7 +57,7 @@ export async function rotateKeyCommand(
         return notDone(
           org,
           `the new key is verified, but ${before?.accessKeyId ?? 'the old key'} stays until ` +
-            `${describeBlockers(held.blockers)} holds the new one`,
+            `${describeBlockers(held.blockers)} ${held.blockers.length === 1 ? 'holds' : 'hold'} the new one`,
         );
       }
     }
@@ -146,7 +146,7 @@ export async function forceRetireCommand(
   console.log(
     `Deleted ${done.retiredAccessKeyId}.` +
       (done.brokenClusters.length > 0
-        ? ` ${done.brokenClusters.join(', ')} get the new key when the reconciler reaches them.`
+        ? ` ${done.brokenClusters.join(', ')} ${done.brokenClusters.length === 1 ? 'gets' : 'get'} the new key when the reconciler reaches ${done.brokenClusters.length === 1 ? 'it' : 'them'}.`
         : ''),
   );
   return 0;

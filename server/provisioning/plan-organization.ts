@@ -71,7 +71,7 @@ export async function planOrganization(
       actions.push(`delete access key ${key.accessKeyId} (secret not in Vault)`);
     else if (hold.blockers.length > 0)
       actions.push(
-        `keep rotated-out key ${key.accessKeyId} until ${describeBlockers(hold.blockers)} holds the new key`,
+        `keep rotated-out key ${key.accessKeyId} until ${describeBlockers(hold.blockers)} ${hold.blockers.length === 1 ? 'holds' : 'hold'} the new key`,
       );
     else
       actions.push(
