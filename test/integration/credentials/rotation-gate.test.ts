@@ -1,8 +1,9 @@
 // The rotation gate over orgs provisioned in the sandbox with connected sandbox clusters: the old
 // key is deleted only once every connected cluster holds the new one; a cluster whose API is down
 // holds it (never a third key) and is named; it converges once the API is back. With two clusters
-// and one down, the one that is up gets the new key at once. An operator's forced retirement must
-// name exactly the clusters that break. Manual clusters are never waited for.
+// and one down, the one that is up gets the new key at once. Deleted clusters do not count. An
+// operator's forced retirement must name exactly the clusters that break. Manual clusters are
+// never waited for.
 import { and, eq } from 'drizzle-orm';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,7 +123,12 @@ describe('the rotation gate', () => {
   }
 
   it('holds the old key while a cluster is down, names it, and retires the key once it is back', async () => {
-    const { org, names } = await orgWithClusters('solo', { prod: 'solo-prod' });
+    const { org, names } = await orgWithClusters('solo', { prod: 'solo-prod', gone: 'solo-prod' });
+    // A deleted cluster does not count, though it never got the new key.
+    await store.db
+      .update(store.t.clusters)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(store.t.clusters.orgId, org.id), eq(store.t.clusters.name, 'gone')));
     const [oldKey] = await iamKeyIds(iam, names.iamUserName);
     expect(keyIdInCluster(sandbox, 'solo-prod')).toBe(oldKey);
     const kube = sandbox.kube['solo-prod']!;
@@ -199,6 +205,7 @@ describe('the rotation gate', () => {
       credentialsVaultVersion: newKey.version,
     });
     expect((await credentialOf(org)).retiringAccessKeyId).toBeNull();
+    expect((await clusterOf(org, 'gone')).credentialsVaultVersion).toBe(newKey.version - 1);
     expect((await auditOf(org, 'access_key.deleted')).map((e) => e.target)).toEqual([oldKey]);
     const view = await loadOrgStatusView(store, await orgOf('solo'), { showAccountId: false });
     expect(view.rotationHold).toBeNull();
