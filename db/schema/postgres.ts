@@ -216,6 +216,9 @@ export const iamCredentials = pgTable('iam_credentials', {
   accessKeyVerifiedAt: timestamp('access_key_verified_at'),
   vaultPath: text('vault_path').notNull(),
   vaultVersion: integer('vault_version'),
+  // The key a rotation replaced, kept until every connected cluster holds the new one: the
+  // access-key step never deletes it, and it is deleted once (then cleared) by the rotation gate.
+  retiringAccessKeyId: text('retiring_access_key_id'),
   status: text('status', { enum: CREDENTIAL_STATUSES }).notNull().default('pending'),
   lastError: text('last_error'),
   createdAt: createdAt(),

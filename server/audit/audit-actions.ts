@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = [
   'cluster.externaldns_removed',
   'cluster.records_deleted',
   'cluster.removal_failed',
+  // Key rotation gate: an operator deleting the old key before every cluster holds the new one.
+  'access_key.force_retired',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

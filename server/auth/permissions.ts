@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'clusters.read',
   'clusters.write',
   'credentials.rotate',
+  // Deleting a rotated-out key that clusters still run on: platform operators only.
+  'credentials.force_retire',
   'provisioning.retry',
   'gc.approve',
   // What every zone costs, platform-wide: the Cost page and its CSV.

@@ -22,7 +22,8 @@ import { printStatus } from './print-status';
 import { hostnamesCommand, recordsSyncCommand } from './records-commands';
 import { recordsScheduleCommand } from './records-schedule-command';
 import { reconcileUnderLease } from './reconcile-under-lease';
-import { rotateKeyCommand } from './rotate-key-command';
+import { printRetirements } from './print-retirements';
+import { forceRetireCommand, rotateKeyCommand } from './rotate-key-command';
 import { runReconcilerUntilSignalled } from './run-reconciler';
 
 export const EXIT = { ok: 0, notConverged: 1, usage: 2, notFound: 3, leaseHeld: 4 } as const;
@@ -38,7 +39,12 @@ const USAGE = `Usage: npm run zk -- <command> [options]
   rotate-key --org <slug> [--no-wait] make a new key, store it in Vault, wait until STS accepts
                                       it, then delete the old one; returns when that is done
                                       (exit 0) or failed (exit 1). --no-wait only asks for it:
-                                      the reconciler loop (or "reconcile --org") does the work
+                                      the reconciler loop (or "reconcile --org") does the work.
+                                      The old key is deleted once every connected cluster holds
+                                      the new one; an unreachable cluster holds it (exit 1, named)
+  rotate-key --org <slug> --force-retire [--yes]
+                                      delete the old key now (platform operators): prints the
+                                      clusters still on it, which break; acts only with --yes
   delete-org --org <slug> --yes       tear the org's zone and identity down
   records sync [--org <slug>]         list every live zone (or the org's) from Route 53 into the
                                       store now, with each record's ExternalDNS owner
@@ -78,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       help: { type: 'boolean' },
       'no-wait': { type: 'boolean' },
+      'force-retire': { type: 'boolean' },
       cluster: { type: 'string' },
       status: { type: 'string' },
       at: { type: 'string' },
@@ -135,11 +142,13 @@ async function main(argv: string[]): Promise<number> {
         console.log(`${r.slug}: ${r.outcome}${r.error ? ` — ${r.error}` : ''}`);
       for (const r of pass.removals)
         console.log(`${r.org}/${r.cluster}: removal ${r.state}${r.error ? ` — ${r.error}` : ''}`);
-      if (results.length === 0 && pass.removals.length === 0)
+      printRetirements(pass.retirements);
+      if (results.length === 0 && pass.removals.length === 0 && pass.retirements.length === 0)
         console.log('Nothing to do: every organization is in its desired state.');
+      const held = pass.retirements.some((r) => r.retired === null);
       const failed =
         results.some((r) => r.outcome === 'failed') || pass.removals.some((r) => r.error);
-      return failed ? EXIT.notConverged : EXIT.ok;
+      return held || failed ? EXIT.notConverged : EXIT.ok;
     }
     case 'create-org': {
       if (!values.slug || !values.name)
@@ -170,6 +179,8 @@ async function main(argv: string[]): Promise<number> {
     case 'rotate-key': {
       if (!values.org) return usage(EXIT.usage, 'rotate-key needs --org <slug>.');
       const [org] = await orgs();
+      if (values['force-retire'])
+        return forceRetireCommand({ store, actor: CLI_ACTOR }, org!, { yes: values.yes ?? false });
       return rotateKeyCommand({ store, actor: CLI_ACTOR }, org!, {
         noWait: values['no-wait'] ?? false,
       });

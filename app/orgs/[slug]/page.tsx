@@ -103,6 +103,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
           retry: roleHas(role, 'provisioning.retry'),
           rotate: roleHas(role, 'credentials.rotate'),
           delete: roleHas(role, 'orgs.delete'),
+          forceRetire: roleHas(role, 'credentials.force_retire'),
         }}
         historyKept={role === 'platform-operator'}
         history={

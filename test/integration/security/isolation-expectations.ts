@@ -249,6 +249,13 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
     call: ORG_A_FORM(),
     expect: { ...ORG_A_ADMIN, adminA: 'refused:conflict', operator: 'refused:conflict' },
   },
+  // Platform operators only; org A has no rotated-out key, so the operator passes the gate and
+  // hears there is nothing to delete.
+  'app/orgs/[slug]/actions.ts#forceRetireOldKeyAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ clusters: '' }),
+    expect: { ...OPERATOR_ONLY, adminB: 'not_found', operator: 'refused:conflict' },
+  },
   // A wrong confirmation: the operator passes the gate and the domain check refuses, so the
   // matrix deletes nothing that later cells need.
   'app/orgs/[slug]/actions.ts#deleteOrganizationAction': {
