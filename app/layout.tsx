@@ -43,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               ? {
                   name: caller.name,
                   email: caller.email,
+                  isPlatformOperator: caller.isPlatformOperator,
                   roleLabel: roleLabel({
                     isPlatformOperator: caller.isPlatformOperator,
                     memberships: memberOf,

@@ -19,7 +19,7 @@ export function AppShell({ children, environmentLabel, baseDomain, person }: App
       <aside className="hidden w-60 shrink-0 flex-col bg-slate-900 text-slate-300 lg:flex">
         <Brand />
         {/* Sections lead nowhere before sign-in: the sign-in page shows none. */}
-        {person && <SidebarNav />}
+        {person && <SidebarNav isPlatformOperator={person.isPlatformOperator} />}
         <BaseDomain baseDomain={baseDomain} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
@@ -27,7 +27,7 @@ export function AppShell({ children, environmentLabel, baseDomain, person }: App
           <div className="flex min-w-0 items-center gap-2 lg:hidden">
             {person && (
               <NarrowMenu>
-                <SidebarNav />
+                <SidebarNav isPlatformOperator={person.isPlatformOperator} />
                 <BaseDomain baseDomain={baseDomain} />
               </NarrowMenu>
             )}

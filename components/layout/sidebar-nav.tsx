@@ -3,14 +3,18 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-// The sections of the product; later pages join this list.
-const SECTIONS = [{ href: '/orgs', label: 'Organizations' }] as const;
+// The sections of the product; later pages join this list. `operatorOnly` sections are shown
+// to platform operators only (their pages answer 404 to anyone else anyway).
+const SECTIONS: readonly { href: string; label: string; operatorOnly?: boolean }[] = [
+  { href: '/orgs', label: 'Organizations' },
+  { href: '/hostnames', label: 'Hostnames', operatorOnly: true },
+];
 
-export function SidebarNav() {
+export function SidebarNav({ isPlatformOperator = false }: { isPlatformOperator?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1 px-3">
-      {SECTIONS.map((section) => {
+      {SECTIONS.filter((section) => isPlatformOperator || !section.operatorOnly).map((section) => {
         const active = pathname === section.href || pathname.startsWith(`${section.href}/`);
         return (
           <Link

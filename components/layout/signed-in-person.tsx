@@ -5,6 +5,8 @@ export interface SignedInPerson {
   email: string;
   /** What the person is here, in words: "platform operator", "admin of acme", … */
   roleLabel: string;
+  /** Shows the sections only operators may open. */
+  isPlatformOperator?: boolean;
 }
 
 export function SignedInPersonMenu({ person }: { person: SignedInPerson }) {

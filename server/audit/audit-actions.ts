@@ -57,6 +57,9 @@ export const AUDIT_ACTIONS = [
   'externaldns.manifest_with_secret',
   'externaldns.delivered',
   'externaldns.delivery_failed',
+  // Hostname map: a sync asked for by a person, and orphans deleted after a preview.
+  'records.sync_requested',
+  'records.orphans_deleted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
