@@ -19,7 +19,7 @@ import { GC_USAGE, gcCommand } from './gc-commands';
 import { clustersCommand } from './clusters-command';
 import { externalDnsManifestCommand } from './externaldns-manifest-command';
 import { printStatus } from './print-status';
-import { hostnamesCommand, recordsSyncCommand } from './records-commands';
+import { deleteOrphansCommand, hostnamesCommand, recordsSyncCommand } from './records-commands';
 import { reconcileUnderLease } from './reconcile-under-lease';
 import { rotateKeyCommand } from './rotate-key-command';
 import { runReconcilerUntilSignalled } from './run-reconciler';
@@ -41,6 +41,9 @@ const USAGE = `Usage: npm run zk -- <command> [options]
   delete-org --org <slug> --yes       tear the org's zone and identity down
   records sync [--org <slug>]         list every live zone (or the org's) from Route 53 into the
                                       store now, with each record's ExternalDNS owner
+  records delete-orphans --org <slug> [--yes]
+                                      the org's orphan records and their TXT registry records:
+                                      listed; with --yes deleted from Route 53 (audited)
   hostnames --org <slug> [--cluster <name>] [--status owned|stale|orphan|conflict|unmanaged]
             [--json]                  the org's records as last synced (--json: one object a line)
   end-sessions --email <address>      sign a person out everywhere, at once
@@ -185,6 +188,12 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     case 'records': {
+      if (positionals[1] === 'delete-orphans') {
+        if (!values.org) return usage(EXIT.usage, 'records delete-orphans needs --org <slug>.');
+        const [org] = await orgs();
+        await deleteOrphansCommand({ store, actor: CLI_ACTOR }, org!, { yes: values.yes });
+        return EXIT.ok;
+      }
       if (positionals[1] !== 'sync') return usage(EXIT.usage, 'Did you mean "records sync"?');
       return (await recordsSyncCommand(store, await orgs())) ? EXIT.ok : EXIT.notConverged;
     }

@@ -14,28 +14,27 @@ export async function syncRecordsNow(context: {
 }): Promise<OrgSyncResult> {
   const { store, actor, org } = context;
   const [result] = await syncOrgRecords(store, [org.id]);
-  await recordAuditEvent(store, {
-    actor,
-    orgId: org.id,
-    action: 'records.sync_requested',
-    target: org.slug,
-    outcome: result && !result.error ? 'success' : 'failure',
-    detail: result
-      ? {
-          listed: result.listed,
-          added: result.added,
-          changed: result.changed,
-          removed: result.removed,
-          error: result.error,
-        }
-      : { error: 'no ready zone' },
-  });
+  // No zone, nothing listed and nothing changed: a refusal, not an event.
   if (!result) {
     throw new DomainError(
       'conflict',
       `${org.slug} has no ready zone yet: its records can be synced once provisioning has created it.`,
     );
   }
+  await recordAuditEvent(store, {
+    actor,
+    orgId: org.id,
+    action: 'records.sync_requested',
+    target: org.slug,
+    outcome: result.error ? 'failure' : 'success',
+    detail: {
+      listed: result.listed,
+      added: result.added,
+      changed: result.changed,
+      removed: result.removed,
+      error: result.error,
+    },
+  });
   if (result.error) throw new DomainError('unavailable', result.error);
   return result;
 }

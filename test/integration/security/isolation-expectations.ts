@@ -14,6 +14,7 @@ import type {
 } from './support/call-surface';
 import {
   ORG_A,
+  ORG_A_CLUSTER,
   removableMemberId,
   revocableInvitationId,
   type CallerName,
@@ -22,7 +23,12 @@ import {
 type PerCaller<T> = Record<CallerName, T>;
 
 /** Values for the dynamic segments of page routes: [slug] is always org A. */
-export const ROUTE_PARAMS: Record<string, string> = { slug: ORG_A, provider: 'platform' };
+export const ROUTE_PARAMS: Record<string, string> = {
+  slug: ORG_A,
+  provider: 'platform',
+  // A cluster of org A (app-under-test registers it).
+  name: ORG_A_CLUSTER,
+};
 
 const PUBLIC_PAGE: PerCaller<PageOutcome> = {
   anonymous: 'ok',
@@ -52,6 +58,18 @@ export const PAGE_EXPECTATIONS: Record<string, PerCaller<PageOutcome>> = {
   '/orgs/[slug]': ORG_A_PAGE,
   '/orgs/[slug]/sign-in-settings': ORG_A_PAGE,
   '/orgs/[slug]/members': ORG_A_PAGE,
+  '/orgs/[slug]/hostnames': ORG_A_PAGE,
+  '/orgs/[slug]/clusters/[name]/hostnames': ORG_A_PAGE,
+  // The preview of a deletion: for who may delete (viewers get the 404 page).
+  '/orgs/[slug]/hostnames/delete-orphans': { ...ORG_A_PAGE, viewerA: 'not_found' },
+  // Every org's records: operators only; for anyone else the page does not exist.
+  '/hostnames': {
+    anonymous: 'sign-in',
+    viewerA: 'not_found',
+    adminA: 'not_found',
+    adminB: 'not_found',
+    operator: 'ok',
+  },
   '/sign-in': PUBLIC_PAGE,
   '/sign-in/error/[provider]': PUBLIC_PAGE,
 };
@@ -105,6 +123,30 @@ export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
       adminA: '200 json',
       adminB: '404 json',
       operator: '200 json',
+    },
+  },
+  // The org's hostname map as CSV, authorized like its page.
+  '/api/orgs/[slug]/hostnames/csv': {
+    access:
+      "members of the org and the operator; anonymous 401 in JSON (the proxy), another org's 404 like a missing one",
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '200 other',
+      adminA: '200 other',
+      adminB: '404 json',
+      operator: '200 other',
+    },
+  },
+  '/api/hostnames/csv': {
+    access: 'platform operators only, like /hostnames; anyone else 404, anonymous 401 (the proxy)',
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '404 json',
+      adminA: '404 json',
+      adminB: '404 json',
+      operator: '200 other',
     },
   },
   // POST only, with the cluster's status token and no session (the proxy lets it through): the
@@ -241,6 +283,18 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
       form: { orgSlug: ORG_A, userId: removableMemberId(caller) },
     }),
     expect: ORG_A_ADMIN,
+  },
+  // Org A has no ready zone here (no reconciler): an allowed caller passes the gate and hears
+  // that there is nothing to sync or delete yet, so the matrix changes nothing in Route 53.
+  'app/orgs/[slug]/hostnames/actions.ts#syncRecordsAction': {
+    path: '/orgs',
+    call: ORG_A_FORM(),
+    expect: { ...ORG_A_ADMIN, adminA: 'refused:conflict', operator: 'refused:conflict' },
+  },
+  'app/orgs/[slug]/hostnames/actions.ts#deleteOrphansAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ digest: 'a'.repeat(64) }),
+    expect: { ...ORG_A_ADMIN, adminA: 'refused:conflict', operator: 'refused:conflict' },
   },
   'app/sign-in/actions.ts#signInWithOrganizationAction': {
     path: '/sign-in',

@@ -20,6 +20,8 @@ export const DIST_DIR = '.next-e2e';
 export const SESSION_COOKIE = 'authjs.session-token';
 export const ORG_A = 'alpha';
 export const ORG_B = 'bravo';
+/** A cluster of org A, for the pages under /orgs/[slug]/clusters/[name]. */
+export const ORG_A_CLUSTER = 'prod';
 export const CALLERS = ['anonymous', 'viewerA', 'adminA', 'adminB', 'operator'] as const;
 export type CallerName = (typeof CALLERS)[number];
 
@@ -118,6 +120,13 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
       source: 'invitation',
     });
   }
+  await store.db.insert(store.t.clusters).values({
+    id: randomUUID(),
+    orgId: orgIds.get(ORG_A)!,
+    name: ORG_A_CLUSTER,
+    uid: 'zkc-isolation-prod',
+    status: 'running',
+  });
   // A new session per call: sign-out in one cell of the matrix must not end another's session.
   const cookieFor = async (caller: CallerName) => {
     if (caller === 'anonymous') return '';
