@@ -13,13 +13,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
+import pg from 'pg';
 import { openStore, type Store } from '../db/open-store';
 import type { RecordOwnership } from '../db/schema/enums';
 import { startSandboxIdentityProvider } from '../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { ensureBuilt, freePort, startNextServer } from '../scripts/next-server';
 import { startSession } from '../server/auth/sessions';
-import { createPostgresTestDatabase } from '../test/support/stores';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -104,6 +104,27 @@ async function seed(store: Store): Promise<{ adminId: string }> {
   return { adminId };
 }
 
+const POSTGRES_ADMIN_URL =
+  process.env.ZK_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A throwaway database for one run, dropped afterwards. */
+async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `zk_bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
@@ -125,7 +146,7 @@ async function main() {
   ensureBuilt(DIST_DIR);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-bench-hostnames-'));
   const databaseFile = path.join(dataDir, 'zonekeeper.sqlite');
-  const postgres = POSTGRES ? await createPostgresTestDatabase() : null;
+  const postgres = POSTGRES ? await createBenchDatabase() : null;
   const databaseUrl = postgres ? postgres.url : `file:${databaseFile}`;
   const store = await openStore(
     postgres

@@ -1,6 +1,6 @@
 // The hostname pages' query: one org's records (or every org's, for operators) searched, filtered,
 // sorted and cut into pages in the store, with the count of each status. Never calls Route 53.
-import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { DnsRecord } from '@/db/rows';
 import { RECORD_OWNERSHIPS, type RecordOwnership } from '@/db/schema/enums';
@@ -80,7 +80,17 @@ export function hostnameConditions(
   const conditions: SQL[] = [];
   if (scope.orgId !== null) conditions.push(eq(r.orgId, scope.orgId));
   else if (query.org) conditions.push(eq(o.slug, query.org));
-  if (query.cluster) conditions.push(eq(c.name, query.cluster));
+  if (query.cluster) {
+    // By id through the clusters table, so the records' cluster index does the work rather
+    // than a join that meets every org's cluster of that name.
+    const named = store.db
+      .select({ id: c.id })
+      .from(c)
+      .where(
+        and(eq(c.name, query.cluster), scope.orgId !== null ? eq(c.orgId, scope.orgId) : undefined),
+      );
+    conditions.push(inArray(r.clusterId, named));
+  }
   if (query.status) conditions.push(eq(r.ownership, query.status));
   if (query.type) conditions.push(eq(r.type, query.type));
   if (query.search) {
