@@ -200,6 +200,8 @@ async function main() {
     for (let i = 0; i < 10; i += 1) await timed(`${app.url}/api/health`, '');
     const pageSamples: number[] = [];
     const healthSamples: number[] = [];
+    // For scale, not for the ratio: a small page under the same layout and sign-in.
+    const membersSamples: number[] = [];
     const perPage = new Map<string, number[]>(pages.map((p) => [p, []]));
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const page of pages) {
@@ -208,6 +210,7 @@ async function main() {
         perPage.get(page)!.push(ms);
         healthSamples.push(await timed(`${app.url}/api/health`, ''));
       }
+      membersSamples.push(await timed(`${app.url}/orgs/${org}/members`, cookie));
     }
     const pageP95 = p95(pageSamples);
     const healthP95 = p95(healthSamples);
@@ -223,6 +226,9 @@ async function main() {
       `| all hostname page URLs (${pageSamples.length} requests) | ${pageP95.toFixed(1)} |`,
     );
     console.log(`| \`/api/health\` (${healthSamples.length} requests) | ${healthP95.toFixed(1)} |`);
+    console.log(
+      `| \`/orgs/${org}/members\`, for scale (${membersSamples.length} requests) | ${p95(membersSamples).toFixed(1)} |`,
+    );
     console.log('');
     console.log(`Ratio page p95 / health p95: ${(pageP95 / healthP95).toFixed(2)} (goal <= 3)`);
     console.log(`Hostname page p95: ${pageP95.toFixed(1)} ms (guide < 100 ms)`);

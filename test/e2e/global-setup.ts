@@ -28,6 +28,8 @@ declare module 'vitest' {
     orgClientSecrets: Record<string, string>;
     /** The sandbox Route 53, whose /_sandbox/faults endpoint makes calls fail on purpose. */
     route53Endpoint: string;
+    /** Kubeconfig files of the sandbox clusters (each with a sandbox ExternalDNS), by name. */
+    kubeconfigs: Record<string, string>;
   }
 }
 
@@ -39,7 +41,12 @@ export default async function setup(project: TestProject) {
   const appUrl = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString('base64');
 
-  const sandbox = await startSandbox({ baseDomain: BASE_DOMAIN });
+  // One sandbox cluster for acme, with a sandbox ExternalDNS that syncs twice a second wherever
+  // its Deployment is applied (the hostname map test connects it).
+  const sandbox = await startSandbox({
+    baseDomain: BASE_DOMAIN,
+    kube: { clusters: ['acme-prod'], controllerDelayMs: 200, externalDns: { intervalMs: 500 } },
+  });
   const idp = await startSandboxIdentityProvider({ appUrl });
   const store = await openStore({ dialect: 'sqlite', file: databaseFile });
   try {
@@ -77,6 +84,10 @@ export default async function setup(project: TestProject) {
   );
   project.provide('vault', { address: sandbox.env.VAULT_ADDR, token: sandbox.env.VAULT_TOKEN });
   project.provide('route53Endpoint', sandbox.endpoints.route53);
+  project.provide(
+    'kubeconfigs',
+    Object.fromEntries(Object.entries(sandbox.kube).map(([n, c]) => [n, c.kubeconfigPath])),
+  );
   return async () => {
     await app.stop();
     await idp.close();

@@ -1,0 +1,173 @@
+// The hostname map end to end in Chromium: acme's sandbox cluster gets ExternalDNS from
+// Zonekeeper, the real kubectl creates a LoadBalancer Service with a hostname annotation, the
+// sandbox ExternalDNS publishes it, and after "Sync now" acme's map shows it owned by the cluster
+// with its Service as the resource; the Service goes and, after the next sync, so does the record
+// (policy sync). Globex's admin sees none of it.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openStore, type Store } from '@/db/open-store';
+import { registerCluster } from '@/server/clusters/register-cluster';
+import { createVaultKv } from '@/server/cloud/vault';
+import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { signInAs } from './support/sign-in';
+
+const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
+const HOST = 'shop.acme.zonekeeper.test';
+const SERVICE = 'shop-web';
+// Provisioning, delivery of ExternalDNS and its publishing each wait on the sandbox's clocks.
+const SLOW = { timeout: 120_000, interval: 500 };
+
+describe('Hostname map', () => {
+  const baseUrl = inject('baseUrl');
+  const vaultSettings = inject('vault');
+  const kubeconfig = inject('kubeconfigs')['acme-prod']!;
+  let browser: BrowserSession;
+  let store: Store;
+  let kubeHome: string;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    store = await openStore({ dialect: 'sqlite', file: inject('databaseFile') });
+    kubeHome = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-e2e-kubectl-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await store?.close();
+    if (kubeHome) fs.rmSync(kubeHome, { recursive: true, force: true });
+  });
+
+  /** The real kubectl against acme's sandbox cluster, with a home and cache of its own. */
+  const kubectl = (args: string[], input?: string) =>
+    new Promise<string>((resolve, reject) => {
+      let fullArgs = args;
+      if (input !== undefined) {
+        const file = path.join(kubeHome, 'manifest.json');
+        fs.writeFileSync(file, input);
+        fullArgs = [...args, '-f', file];
+      }
+      execFile(
+        KUBECTL,
+        fullArgs,
+        {
+          env: {
+            ...process.env,
+            HOME: kubeHome,
+            KUBECONFIG: kubeconfig,
+            KUBECACHEDIR: path.join(kubeHome, 'cache'),
+          },
+          timeout: 30_000,
+        },
+        (error, stdout, stderr) =>
+          error ? reject(new Error(`kubectl ${fullArgs.join(' ')}: ${stderr}`)) : resolve(stdout),
+      );
+    });
+
+  const acme = async () => {
+    const [org] = await store.db
+      .select()
+      .from(store.t.organizations)
+      .where(eq(store.t.organizations.slug, 'acme'));
+    return org!;
+  };
+
+  /** Syncs acme's zone with the button, then counts the rows naming HOST. */
+  async function syncAndCount(page: Page): Promise<number> {
+    await page.goto(`${baseUrl}/orgs/acme/hostnames?q=${HOST}`);
+    await page.getByTestId('sync-now').click();
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 30_000 })
+      .toContain('Synced:');
+    await page.goto(`${baseUrl}/orgs/acme/hostnames?q=${HOST}`);
+    return page.locator(`[data-testid="hostname-row"][data-hostname="${HOST}"]`).count();
+  }
+
+  it("shows a Service's hostname owned by its cluster after a sync, and drops it once the Service is gone", async () => {
+    // acme is provisioned by the app's reconciler at start; the cluster needs its key.
+    await expect.poll(async () => (await acme()).status, SLOW).toBe('ready');
+    const org = await acme();
+    const registered = await registerCluster(
+      {
+        store,
+        actor: { type: 'cli', label: 'cli:e2e-hostname-map' },
+        org,
+        vault: createVaultKv({
+          address: vaultSettings.address,
+          token: vaultSettings.token,
+          mount: 'secret',
+          timeoutMs: 5_000,
+        }),
+        baseDomain: 'zonekeeper.test',
+        kubeTimeoutMs: 10_000,
+      },
+      {
+        name: 'prod',
+        policy: 'sync',
+        connection: { kind: 'kubeconfig', kubeconfig: fs.readFileSync(kubeconfig, 'utf8') },
+      },
+    );
+    // The app's reconciler delivers ExternalDNS to the cluster with acme's key.
+    const clusterState = async () =>
+      (
+        await store.db
+          .select({ state: store.t.clusters.externalDnsState })
+          .from(store.t.clusters)
+          .where(eq(store.t.clusters.id, registered.cluster.id))
+      )[0]?.state;
+    await expect.poll(clusterState, SLOW).toBe('running');
+
+    await kubectl(
+      ['apply', '--server-side', '--field-manager=zk-e2e'],
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: {
+          name: SERVICE,
+          namespace: 'default',
+          annotations: { 'external-dns.alpha.kubernetes.io/hostname': HOST },
+        },
+        spec: { type: 'LoadBalancer', selector: { app: SERVICE }, ports: [{ port: 80 }] },
+      }),
+    );
+
+    const { page } = browser;
+    await signInAs(page, baseUrl, 'acmeAdmin');
+    await expect.poll(() => syncAndCount(page), SLOW).toBe(1);
+    const row = page.locator(`[data-testid="hostname-row"][data-hostname="${HOST}"]`);
+    expect(await row.getByTestId('hostname-cluster').textContent()).toBe('prod');
+    expect(await row.getByTestId('hostname-resource').textContent()).toBe(
+      `service/default/${SERVICE}`,
+    );
+    expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('owned');
+    expect(await page.getByTestId('records-synced-at').textContent()).toMatch(
+      /Records last synced from Route 53 at \d{4}-\d\d-\d\d \d\d:\d\d UTC/,
+    );
+    // The cluster's own view lists it too.
+    await page.goto(`${baseUrl}/orgs/acme/clusters/prod/hostnames`);
+    expect(
+      await page.locator(`[data-testid="hostname-row"][data-hostname="${HOST}"]`).count(),
+    ).toBe(1);
+    await screenshot(page, 'hostname-map-acme');
+
+    // Globex's admin: acme's map is a 404, and globex's own map does not show acme's record.
+    await signInAs(page, baseUrl, 'globexAdmin');
+    expect((await page.goto(`${baseUrl}/orgs/acme/hostnames`))?.status()).toBe(404);
+    expect((await page.goto(`${baseUrl}/orgs/acme/clusters/prod/hostnames`))?.status()).toBe(404);
+    expect((await page.goto(`${baseUrl}/api/orgs/acme/hostnames/csv`))?.status()).toBe(404);
+    await page.goto(`${baseUrl}/orgs/globex/hostnames?q=${HOST}`);
+    expect(await page.locator('[data-testid="hostname-row"]').count()).toBe(0);
+    await page.goto(`${baseUrl}/orgs/globex/hostnames`);
+    expect(await page.content()).not.toContain(HOST);
+
+    // The Service goes; under --policy=sync ExternalDNS deletes its records, and the next sync
+    // takes them off the map.
+    await kubectl(['delete', 'service', SERVICE, '-n', 'default']);
+    await signInAs(page, baseUrl, 'acmeAdmin');
+    await expect.poll(() => syncAndCount(page), SLOW).toBe(0);
+    await screenshot(page, 'hostname-map-acme-after-delete');
+  });
+});
