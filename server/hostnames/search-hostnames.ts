@@ -128,8 +128,11 @@ function hostnameOrder(store: Store, query: HostnameQuery): SQL[] {
     org: o.slug,
   } as const;
   const by = query.direction === 'desc' ? desc : asc;
-  // The record's own key breaks ties, so a page never repeats or skips a row.
-  return [by(columns[query.sort]), asc(r.name), asc(r.type), asc(r.setIdentifier), asc(r.id)];
+  // Name then id break ties, so a page never repeats or skips a row; (org_id, name, id) is an
+  // index, so the default order is read from it rather than sorted.
+  return query.sort === 'name'
+    ? [by(r.name), by(r.id)]
+    : [by(columns[query.sort]), asc(r.name), asc(r.id)];
 }
 
 export function toHostnameRow(row: {
