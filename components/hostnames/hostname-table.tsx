@@ -32,7 +32,12 @@ export function HostnameTable({
   const columns = COLUMNS.filter((c) => showOrg || !c.orgOnly);
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="hostname-table">
+      {/* Cell padding and size are set once here, not on each of the 50 × 9 cells: the page's
+          HTML and its RSC payload both carry every class name. */}
+      <table
+        className="min-w-full divide-y divide-slate-200 text-sm [&_td]:px-4 [&_td]:py-2 [&_td]:text-xs"
+        data-testid="hostname-table"
+      >
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
             {columns.map((column) => {
@@ -71,40 +76,36 @@ export function HostnameTable({
           {rows.map((row) => (
             <tr key={row.id} data-testid="hostname-row" data-hostname={row.name}>
               {showOrg && (
-                <td className="px-4 py-2 font-mono text-xs">
+                <td className="font-mono">
                   <Link href={`/orgs/${row.orgSlug}/hostnames`} className="hover:underline">
                     {row.orgSlug}
                   </Link>
                 </td>
               )}
-              <td className="max-w-xs break-all px-4 py-2 font-mono text-xs text-slate-900">
+              <td className="max-w-xs break-all font-mono text-slate-900">
                 {row.name}
                 {row.setIdentifier && (
                   <span className="block text-slate-500">set {row.setIdentifier}</span>
                 )}
               </td>
-              <td className="px-4 py-2 font-mono text-xs">{row.type}</td>
-              <td className="max-w-xs break-all px-4 py-2 font-mono text-xs text-slate-600">
+              <td className="font-mono">{row.type}</td>
+              <td className="max-w-xs break-all font-mono text-slate-600">
                 {row.targets.map((target, i) => (
                   <span key={i} className="block">
                     {target}
                   </span>
                 ))}
               </td>
-              <td className="px-4 py-2 text-xs">{row.ttl ?? 'alias'}</td>
-              <td className="px-4 py-2 text-xs" data-testid="hostname-cluster">
-                {row.cluster ?? '—'}
-              </td>
-              <td className="break-all px-4 py-2 font-mono text-xs" data-testid="hostname-resource">
+              <td>{row.ttl ?? 'alias'}</td>
+              <td data-testid="hostname-cluster">{row.cluster ?? '—'}</td>
+              <td className="break-all font-mono" data-testid="hostname-resource">
                 {row.resource ?? '—'}
               </td>
-              <td className="px-4 py-2 text-xs">
-                <span data-testid="hostname-status">
-                  <StatusBadge status={row.status} />
-                </span>
+              <td>
+                <StatusBadge status={row.status} />
                 {row.reason && <span className="mt-1 block text-slate-500">{row.reason}</span>}
               </td>
-              <td className="px-4 py-2 text-xs text-slate-500">
+              <td className="text-slate-500">
                 <UtcTime value={row.syncedAt} />
               </td>
             </tr>
