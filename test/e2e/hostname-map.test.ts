@@ -2,7 +2,8 @@
 // Zonekeeper, the real kubectl creates a LoadBalancer Service with a hostname annotation, the
 // sandbox ExternalDNS publishes it, and after "Sync now" acme's map shows it owned by the cluster
 // with its Service as the resource; the Service goes and, after the next sync, so does the record
-// (policy sync). Globex's admin sees none of it.
+// (policy sync). The CSV export and the operators' platform-wide map (reached from the sidebar)
+// carry it too; globex's admin sees none of it.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -152,6 +153,27 @@ describe('Hostname map', () => {
       await page.locator(`[data-testid="hostname-row"][data-hostname="${HOST}"]`).count(),
     ).toBe(1);
     await screenshot(page, 'hostname-map-acme');
+    // The CSV export of the filtered set carries the same record.
+    const csv = await page.request.get(`${baseUrl}/api/orgs/acme/hostnames/csv?q=${HOST}`);
+    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^org,hostname,type,/);
+    expect(lines.some((l) => l.startsWith(`acme,${HOST},CNAME,`) && l.includes(',prod,'))).toBe(
+      true,
+    );
+
+    // A platform operator finds it in the platform-wide map, through the sidebar.
+    await signInAs(page, baseUrl, 'operator');
+    await page.goto(`${baseUrl}/orgs`);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Hostnames' })
+      .click();
+    await page.waitForURL(`${baseUrl}/hostnames`);
+    await page.goto(`${baseUrl}/hostnames?org=acme&q=${HOST}`);
+    const platformRow = page.locator(`[data-testid="hostname-row"][data-hostname="${HOST}"]`);
+    expect(await platformRow.count()).toBe(1);
+    expect(await platformRow.locator('td').first().textContent()).toBe('acme');
 
     // Globex's admin: acme's map is a 404, and globex's own map does not show acme's record.
     await signInAs(page, baseUrl, 'globexAdmin');
