@@ -9,7 +9,7 @@ interface AppShellProps {
   baseDomain: string;
   /** Absent on the sign-in pages and for anyone not signed in. */
   person?: SignedInPerson;
-  /** A platform operator also sees the platform's pages (cost, collector) in the sections. */
+  /** A platform operator also sees the platform's pages (hostnames, cost, collector) in the sections. */
   operator?: boolean;
 }
 

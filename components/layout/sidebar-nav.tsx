@@ -7,6 +7,7 @@ import { usePathname } from 'next/navigation';
 const SECTIONS = [{ href: '/orgs', label: 'Organizations' }] as const;
 // The platform's own pages, for operators only (the pages answer 404 to anyone else).
 const OPERATOR_SECTIONS = [
+  { href: '/hostnames', label: 'Hostnames' },
   { href: '/cost', label: 'Cost' },
   { href: '/gc', label: 'Collector' },
 ] as const;

@@ -331,6 +331,14 @@ export const dnsRecords = sqliteTable(
       t.setIdentifier,
     ),
     index('dns_records_org_idx').on(t.orgId),
+    // The hostname pages: an org's map in name order (and the CSV's keyset), its status counts
+    // and filter, the cluster filter (and a cluster's removal); every org's view in name order
+    // and by status.
+    index('dns_records_org_name_idx').on(t.orgId, t.name, t.id),
+    index('dns_records_org_ownership_idx').on(t.orgId, t.ownership),
+    index('dns_records_cluster_idx').on(t.clusterId),
+    index('dns_records_name_idx').on(t.name, t.id),
+    index('dns_records_ownership_name_idx').on(t.ownership, t.name),
   ],
 );
 

@@ -68,6 +68,9 @@ export const AUDIT_ACTIONS = [
   'cluster.removal_failed',
   // Key rotation gate: an operator deleting the old key before every cluster holds the new one.
   'access_key.force_retired',
+  // Hostname map: a sync asked for by a person, and orphans deleted after a preview.
+  'records.sync_requested',
+  'records.orphans_deleted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,6 +22,12 @@ export const PERMISSIONS = [
   'idp.manage',
   'members.manage',
   'audit.read',
+  // The hostname map: reading it, syncing it on demand, deleting orphan records after a preview.
+  'records.read',
+  'records.sync',
+  'records.delete_orphans',
+  // The platform-wide hostname map across every org.
+  'records.read_platform',
   // ARNs with the platform's AWS account id in them; viewers see them masked.
   'identity.read_account',
 ] as const;
@@ -44,9 +50,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'members.manage',
     'audit.read',
     'identity.read_account',
+    'records.read',
+    'records.sync',
+    'records.delete_orphans',
   ],
   // Viewers read the org, its member list included; invitations and removals are for admins.
-  viewer: ['orgs.read', 'clusters.read'],
+  viewer: ['orgs.read', 'clusters.read', 'records.read'],
 };
 
 /** Permissions that concern the whole platform, not one organization (no org to load first). */
@@ -54,6 +63,7 @@ export const PLATFORM_PERMISSIONS: readonly Permission[] = [
   'orgs.create',
   'gc.approve',
   'cost.read',
+  'records.read_platform',
 ];
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -19,7 +19,7 @@ import { GC_USAGE, gcCommand } from './gc-commands';
 import { clustersCommand } from './clusters-command';
 import { externalDnsManifestCommand } from './externaldns-manifest-command';
 import { printStatus } from './print-status';
-import { hostnamesCommand, recordsSyncCommand } from './records-commands';
+import { deleteOrphansCommand, hostnamesCommand, recordsSyncCommand } from './records-commands';
 import { recordsScheduleCommand } from './records-schedule-command';
 import { reconcileUnderLease } from './reconcile-under-lease';
 import { printRetirements } from './print-retirements';
@@ -49,6 +49,9 @@ const USAGE = `Usage: npm run zk -- <command> [options]
   records sync [--org <slug>]         list every live zone (or the org's) from Route 53 into the
                                       store now, with each record's ExternalDNS owner
   records schedule                    how often the reconciler syncs every zone, and why
+  records delete-orphans --org <slug> [--yes]
+                                      the org's orphan records and their TXT registry records:
+                                      listed; with --yes deleted from Route 53 (audited)
   hostnames --org <slug> [--cluster <name>] [--status owned|stale|orphan|conflict|unmanaged]
             [--json]                  the org's records as last synced (--json: one object a line)
   end-sessions --email <address>      sign a person out everywhere, at once
@@ -204,6 +207,12 @@ async function main(argv: string[]): Promise<number> {
     case 'records': {
       if (positionals[1] === 'schedule') {
         await recordsScheduleCommand(store);
+        return EXIT.ok;
+      }
+      if (positionals[1] === 'delete-orphans') {
+        if (!values.org) return usage(EXIT.usage, 'records delete-orphans needs --org <slug>.');
+        const [org] = await orgs();
+        await deleteOrphansCommand({ store, actor: CLI_ACTOR }, org!, { yes: values.yes });
         return EXIT.ok;
       }
       if (positionals[1] !== 'sync') return usage(EXIT.usage, 'Did you mean "records sync"?');

@@ -22,6 +22,9 @@ const PAGES = [
   '/orgs/acme/clusters/prod',
   '/cost',
   '/gc',
+  '/orgs/acme/hostnames',
+  '/orgs/acme/hostnames/delete-orphans',
+  '/hostnames',
 ];
 
 describe('Every width', () => {

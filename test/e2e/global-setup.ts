@@ -20,6 +20,8 @@ const DIST_DIR = '.next-e2e';
 const BASE_DOMAIN = 'zonekeeper.test';
 /** The sandbox cluster no org has: the cluster tests register it. */
 const UNREGISTERED_CLUSTER = 'acme-e2e';
+// A sandbox cluster the hostname map test registers and deletes.
+const MAP_CLUSTER = 'acme-edge';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -37,6 +39,8 @@ declare module 'vitest' {
     unregisteredKubeconfigs: Record<string, string>;
     /** The app's environment, for the operator CLI and the collector's pass run beside it. */
     appEnv: Record<string, string>;
+    /** Kubeconfig files of every sandbox cluster (each with a sandbox ExternalDNS), by name. */
+    kubeconfigs: Record<string, string>;
   }
 }
 
@@ -48,9 +52,15 @@ export default async function setup(project: TestProject) {
   const appUrl = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString('base64');
 
+  // The demo clusters (registered below as npm start does) and one no org has registered, each
+  // with a sandbox ExternalDNS that syncs twice a second wherever its Deployment is applied.
   const sandbox = await startSandbox({
     baseDomain: BASE_DOMAIN,
-    kube: { clusters: [...DEMO_SANDBOX_CLUSTERS, UNREGISTERED_CLUSTER] },
+    kube: {
+      clusters: [...DEMO_SANDBOX_CLUSTERS, UNREGISTERED_CLUSTER, MAP_CLUSTER],
+      controllerDelayMs: 200,
+      externalDns: { intervalMs: 500 },
+    },
   });
   const idp = await startSandboxIdentityProvider({ appUrl });
   const store = await openStore({ dialect: 'sqlite', file: databaseFile });
@@ -95,6 +105,10 @@ export default async function setup(project: TestProject) {
     [UNREGISTERED_CLUSTER]: sandbox.kube[UNREGISTERED_CLUSTER]!.kubeconfigPath,
   });
   project.provide('appEnv', appEnv);
+  project.provide(
+    'kubeconfigs',
+    Object.fromEntries(Object.entries(sandbox.kube).map(([n, c]) => [n, c.kubeconfigPath])),
+  );
   return async () => {
     await app.stop();
     await idp.close();

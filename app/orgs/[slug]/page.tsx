@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireOrgPageAccess } from '@/app/_lib/org-page-access';
+import { OrgHostnameSummary } from '@/app/orgs/[slug]/hostnames/org-hostname-summary';
 import { PageHeader } from '@/components/layout/page-header';
 import { ClusterCounts } from '@/components/clusters/cluster-counts';
 import { AuditTrail } from '@/components/org-detail/audit-trail';
@@ -114,6 +115,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
           />
         }
       />
+      <OrgHostnameSummary org={org} />
     </div>
   );
 }

@@ -67,6 +67,18 @@ export const PAGE_EXPECTATIONS: Record<string, PerCaller<PageOutcome>> = {
   '/orgs/[slug]/members': ORG_A_PAGE,
   '/orgs/[slug]/clusters': ORG_A_PAGE,
   '/orgs/[slug]/clusters/[name]': ORG_A_PAGE,
+  '/orgs/[slug]/hostnames': ORG_A_PAGE,
+  '/orgs/[slug]/clusters/[name]/hostnames': ORG_A_PAGE,
+  // The preview of a deletion: for who may delete (viewers get the 404 page).
+  '/orgs/[slug]/hostnames/delete-orphans': { ...ORG_A_PAGE, viewerA: 'not_found' },
+  // Every org's records: operators only; for anyone else the page does not exist.
+  '/hostnames': {
+    anonymous: 'sign-in',
+    viewerA: 'not_found',
+    adminA: 'not_found',
+    adminB: 'not_found',
+    operator: 'ok',
+  },
   '/sign-in': PUBLIC_PAGE,
   // The platform's own pages: operators only; anyone else the 404 page, as for no page at all.
   '/cost': OPERATOR_PAGE,
@@ -158,6 +170,30 @@ export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
       adminA: '503 json',
       adminB: '404 json',
       operator: '503 json',
+    },
+  },
+  // The org's hostname map as CSV, authorized like its page.
+  '/api/orgs/[slug]/hostnames/csv': {
+    access:
+      "members of the org and the operator; anonymous 401 in JSON (the proxy), another org's 404 like a missing one",
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '200 other',
+      adminA: '200 other',
+      adminB: '404 json',
+      operator: '200 other',
+    },
+  },
+  '/api/hostnames/csv': {
+    access: 'platform operators only, like /hostnames; anyone else 404, anonymous 401 (the proxy)',
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '404 json',
+      adminA: '404 json',
+      adminB: '404 json',
+      operator: '200 other',
     },
   },
   // POST only, with the cluster's status token and no session (the proxy lets it through): the
@@ -383,6 +419,18 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
     path: '/orgs',
     call: ORG_A_FORM({ reason: 'isolation matrix' }),
     expect: ORG_A_ADMIN,
+  },
+  // Org A has no ready zone here (no reconciler): an allowed caller passes the gate and hears
+  // that there is nothing to sync or delete yet, so the matrix changes nothing in Route 53.
+  'app/orgs/[slug]/hostnames/actions.ts#syncRecordsAction': {
+    path: '/orgs',
+    call: ORG_A_FORM(),
+    expect: { ...ORG_A_ADMIN, adminA: 'refused:conflict', operator: 'refused:conflict' },
+  },
+  'app/orgs/[slug]/hostnames/actions.ts#deleteOrphansAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ digest: 'a'.repeat(64) }),
+    expect: { ...ORG_A_ADMIN, adminA: 'refused:conflict', operator: 'refused:conflict' },
   },
   'app/sign-in/actions.ts#signInWithOrganizationAction': {
     path: '/sign-in',

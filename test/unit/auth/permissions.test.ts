@@ -14,7 +14,7 @@ describe('permissions', () => {
     for (const p of ['orgs.create', 'orgs.delete', 'gc.approve', 'cost.read'] as const) {
       expect(roleHas('admin', p), p).toBe(false);
     }
-    expect(ROLE_PERMISSIONS.viewer).toEqual(['orgs.read', 'clusters.read']);
+    expect(ROLE_PERMISSIONS.viewer).toEqual(['orgs.read', 'clusters.read', 'records.read']);
   });
 
   it('lets org admins manage their org', () => {
