@@ -37,7 +37,13 @@ describe('sandbox mode', () => {
     const store = await openStore({ dialect: 'sqlite', file });
     try {
       const orgs = await store.db.select().from(store.t.organizations);
-      expect(orgs.map((o) => o.slug).sort()).toEqual(['acme', 'globex', 'hooli', 'initech', 'umbrella']);
+      expect(orgs.map((o) => o.slug).sort()).toEqual([
+        'acme',
+        'globex',
+        'hooli',
+        'initech',
+        'umbrella',
+      ]);
       // The demo clusters, each connected to its sandbox cluster (kubeconfig in Vault only).
       const clusters = await store.db.select().from(store.t.clusters);
       const slugOf = (orgId: string) => orgs.find((o) => o.id === orgId)!.slug;
