@@ -57,6 +57,15 @@ export const AUDIT_ACTIONS = [
   'externaldns.manifest_with_secret',
   'externaldns.delivered',
   'externaldns.delivery_failed',
+  // TLS: the org's CA, its server certificates, their delivery to clusters as Secrets.
+  'tls.ca_created',
+  'tls.certificate_issued',
+  'tls.certificate_renewed',
+  'tls.certificate_revoked',
+  'tls.secret_delivered',
+  'tls.delivery_failed',
+  'tls.secret_removed',
+  'tls.namespaces_set',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

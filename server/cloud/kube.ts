@@ -38,6 +38,8 @@ export interface KubeCluster {
   listNamespaces(limit?: number): Promise<string[]>;
   /** Server-side apply of each object in order (field manager `zonekeeper`, forced). */
   apply(objects: KubernetesObject[]): Promise<KubernetesObject[]>;
+  /** Deletes one object; one that is already gone counts as deleted. */
+  remove(object: KubernetesObject): Promise<void>;
   /**
    * Watches a Deployment until it has rolled out (kubectl's rule); rejects with a CloudError
    * `RolloutTimeout` when it has not within `timeoutMs`.
@@ -107,6 +109,14 @@ export function connectToCluster(kubeconfigYaml: string, options: KubeClusterOpt
         );
       }
       return applied;
+    },
+    async remove(object) {
+      try {
+        await retried(() => objects.delete(object));
+      } catch (error) {
+        if (error instanceof CloudError && error.status === 404) return;
+        throw error;
+      }
     },
     async waitForRollout(namespace, name, timeoutMs) {
       const current = await call(() => apps.readNamespacedDeployment({ namespace, name }));

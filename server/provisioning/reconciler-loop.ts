@@ -10,6 +10,7 @@ import { deliverPendingClusters, ROLLOUT_TIMEOUT_MS } from '../clusters/deliver-
 import { getConfig } from '../config/config';
 import { logger } from '../log/logger';
 import { getStore } from '../store';
+import { reconcileTls } from '../tls/reconcile-tls';
 import { releaseLease, tryAcquireLease, whileHoldingLease } from './leader-lease';
 import { LeaseLost } from './lease-guard';
 import { reconcilePass } from './reconcile-pass';
@@ -72,6 +73,8 @@ export function startReconcilerLoop() {
               const pass = await reconcilePass(store, SYSTEM_ACTOR, { lease });
               // Then ExternalDNS in every connected cluster, with each org's current key.
               await deliverPendingClusters(store, () => deliveryContext(store), { lease });
+              // Then each org's certificates: issued, renewed, delivered as TLS Secrets.
+              await reconcileTls(store, () => deliveryContext(store), { lease });
               return pass;
             },
           );
