@@ -114,7 +114,10 @@ async function plannedWork(
       }
     }
   }
-  for (const row of rows) {
+  // In the order Secrets are delivered: namespace by namespace, the org's first.
+  const order = (row: TlsDelivery) =>
+    `${row.namespace}/${TLS_CERTIFICATE_SCOPES.indexOf(row.scope)}`;
+  for (const row of [...rows].sort((a, b) => order(a).localeCompare(order(b)))) {
     if (row.state === 'removed' || wanted.has(`${row.namespace}/${row.secretName}`)) continue;
     if (waiting(row)) continue;
     work.push({ kind: 'remove', scope: row.scope, namespace: row.namespace, certificate: null });
