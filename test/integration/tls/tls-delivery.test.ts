@@ -53,10 +53,12 @@ describe('TLS certificates delivered to a cluster', () => {
       kube: { clusters: ['acme-prod'], externalDns: false },
     });
     store = await openSqliteTestStore();
-    [acme, other] = await provisionOrgs(store, ['acme', 'other']);
+    const orgs = await provisionOrgs(store, ['acme', 'other']);
+    acme = orgs[0]!;
+    other = orgs[1]!;
     ({ ctx, relay } = await tlsContextThroughRelay(sandbox, store));
     const kubeconfig = sandbox.kube['acme-prod']!.kubeconfigPath;
-    cluster = await registerConnectedCluster(sandbox, store, acme!, 'prod', kubeconfig);
+    cluster = await registerConnectedCluster(sandbox, store, acme, 'prod', kubeconfig);
     kube = coreApiOf(kubeconfig);
   }, 120_000);
   afterAll(async () => {
