@@ -14,6 +14,11 @@ const TONES: Record<string, string> = {
   differs: 'bg-red-50 text-red-800 ring-red-300',
   success: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
   failure: 'bg-red-50 text-red-800 ring-red-300',
+  // TLS certificates and their Secrets in clusters.
+  active: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
+  delivered: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
+  revoked: 'bg-slate-100 text-slate-500 ring-slate-200',
+  removed: 'bg-slate-100 text-slate-500 ring-slate-200',
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'idp.manage',
   'members.manage',
   'audit.read',
+  // "Renew now" of the org's TLS certificates; everyone who reads the org reads them.
+  'tls.renew',
   // ARNs with the platform's AWS account id in them; viewers see them masked.
   'identity.read_account',
 ] as const;
@@ -36,6 +38,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'idp.manage',
     'members.manage',
     'audit.read',
+    'tls.renew',
     'identity.read_account',
   ],
   // Viewers read the org, its member list included; invitations and removals are for admins.

@@ -2,7 +2,9 @@
 // at once; the reconciler delivers them in place of the old ones, which stay valid (and in the
 // clusters) until then. Refused before the reconciler has made the org's CA.
 import type { Organization } from '@/db/rows';
+import { getVaultKv } from '../cloud/vault';
 import { getClusterOrThrow } from '../clusters/get-cluster-or-throw';
+import { getConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';
 import { findOrgAuthority, type TlsContext } from './ensure-org-authority';
 import { clustersOfOrg } from './ensure-org-certificates';
@@ -57,4 +59,16 @@ export async function renewCertificates(
     });
   }
   return renewed;
+}
+
+/** "Renew now" from a request: the process's Vault client and base domain. */
+export function renewCertificatesNow(
+  { store, actor, org }: Pick<TlsContext, 'store' | 'actor'> & { org: Organization },
+  input: { cluster?: string },
+): Promise<RenewedCertificate[]> {
+  return renewCertificates(
+    { store, actor, vault: getVaultKv(), baseDomain: getConfig().ZK_BASE_DOMAIN },
+    org,
+    input,
+  );
 }

@@ -15,6 +15,7 @@ import { startSandbox, type Sandbox } from '@/sandbox/start-sandbox';
 import { ensureBuilt, freePort, startNextServer } from '@/scripts/next-server';
 import { startSession } from '@/server/auth/sessions';
 import { createOrganization } from '@/server/orgs/create-organization';
+import { seedOrgAuthority } from './tls-seed';
 
 export const DIST_DIR = '.next-e2e';
 export const SESSION_COOKIE = 'authjs.session-token';
@@ -74,6 +75,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
       { displayName: slug.toUpperCase(), slug },
     );
     orgIds.set(slug, org.id);
+    if (slug === ORG_A) await seedOrgAuthority(store, sandbox, org);
   }
   for (const [name, person] of Object.entries(PEOPLE)) {
     const userId = randomUUID();
