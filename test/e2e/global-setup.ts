@@ -12,6 +12,7 @@ import { startSandboxIdentityProvider } from '../../sandbox/oidc/start-sandbox-i
 import { startSandbox } from '../../sandbox/start-sandbox';
 import { ensureBuilt, freePort, startNextServer } from '../../scripts/next-server';
 import { seedDemoOrganizations } from '../../scripts/seed-demo-organizations';
+import { DEMO_CLUSTER, registerDemoCluster } from './support/register-demo-cluster';
 
 const DIST_DIR = '.next-e2e';
 const BASE_DOMAIN = 'zonekeeper.test';
@@ -39,7 +40,10 @@ export default async function setup(project: TestProject) {
   const appUrl = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString('base64');
 
-  const sandbox = await startSandbox({ baseDomain: BASE_DOMAIN });
+  const sandbox = await startSandbox({
+    baseDomain: BASE_DOMAIN,
+    kube: { clusters: [DEMO_CLUSTER.sandboxName] },
+  });
   const idp = await startSandboxIdentityProvider({ appUrl });
   const store = await openStore({ dialect: 'sqlite', file: databaseFile });
   try {
@@ -49,6 +53,7 @@ export default async function setup(project: TestProject) {
       baseDomain: BASE_DOMAIN,
       organizations: idp.organizations,
     });
+    await registerDemoCluster(store, sandbox, BASE_DOMAIN);
   } finally {
     await store.close();
   }
