@@ -1,37 +1,36 @@
-// A provisioned org (and a second one) with a connected sandbox cluster, and the TLS context the
+// A ready org (and a second one) with a connected sandbox cluster, and the TLS context the
 // reconciler step runs with; Vault is reached through a relay that a test can switch off.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { CoreV1Api, KubeConfig, type V1Secret } from '@kubernetes/client-node';
-import { eq } from 'drizzle-orm';
-import { expect } from 'vitest';
 import type { Organization } from '@/db/rows';
 import type { Sandbox } from '@/sandbox/start-sandbox';
 import { SYSTEM_ACTOR } from '@/server/auth/actor';
 import { createVaultKv, type VaultKv } from '@/server/cloud/vault';
 import { registerCluster } from '@/server/clusters/register-cluster';
-import { createOrganization } from '@/server/orgs/create-organization';
-import { reconcilePass } from '@/server/provisioning/reconcile-pass';
 import type { TlsDeliveryContext } from '@/server/tls/deliver-tls-secrets';
 import { startOutageRelay, type OutageRelay } from '../../support/outage-relay';
 import type { TestStore } from '../../support/stores';
-import { BASE_DOMAIN } from '../provisioning/provisioning-env';
+import { BASE_DOMAIN } from '../clusters/cluster-sandbox';
 
 export function vaultAt(address: string, token: string): VaultKv {
   return createVaultKv({ address, token, mount: 'secret', timeoutMs: 2000 });
 }
 
-export async function provisionOrgs(store: TestStore, slugs: string[]): Promise<Organization[]> {
-  for (const slug of slugs)
-    await createOrganization(
-      { store, actor: SYSTEM_ACTOR, baseDomain: BASE_DOMAIN },
-      { displayName: slug, slug },
-    );
-  const pass = await reconcilePass(store, SYSTEM_ACTOR, { slugs });
-  expect(pass.results.map((r) => r.outcome)).toEqual(slugs.map(() => 'ready'));
-  const o = store.t.organizations;
-  return Promise.all(
-    slugs.map(async (slug) => (await store.db.select().from(o).where(eq(o.slug, slug)))[0]!),
-  );
+/**
+ * Ready organizations as the reconciler leaves them: the TLS step needs nothing else of
+ * provisioning (which has its own tests), so this test runs on a fresh sandbox per store.
+ */
+export async function readyOrgs(store: TestStore, slugs: string[]): Promise<Organization[]> {
+  const rows: Organization[] = [];
+  for (const slug of slugs) {
+    const [org] = await store.db
+      .insert(store.t.organizations)
+      .values({ id: randomUUID(), slug, displayName: slug, status: 'ready' })
+      .returning();
+    rows.push(org!);
+  }
+  return rows;
 }
 
 export async function tlsContextThroughRelay(
