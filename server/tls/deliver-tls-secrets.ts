@@ -54,7 +54,11 @@ export async function deliverTlsSecrets(
 
   const kubeconfig = (await ctx.vault.readSecret(cluster.kubeconfigVaultPath))?.data.kubeconfig;
   let api: KubeCluster | null = null;
-  if (kubeconfig) api = connectToCluster(kubeconfig, { timeoutMs: ctx.kubeTimeoutMs });
+  try {
+    if (kubeconfig) api = connectToCluster(kubeconfig, { timeoutMs: ctx.kubeTimeoutMs });
+  } catch {
+    // A kubeconfig that no longer loads counts as missing; registering again replaces it.
+  }
   const authority = await findOrgAuthority(ctx.store, org);
   const outcomes: TlsDeliveryOutcome[] = [];
   for (const item of work) {
@@ -66,12 +70,16 @@ export async function deliverTlsSecrets(
     } catch (error) {
       explanation =
         error instanceof MissingKubeconfig
-          ? `The kubeconfig of ${cluster.name} is missing from Vault: register the cluster again.`
+          ? cluster.deletedAt
+            ? `${cluster.name} is deleted and its kubeconfig is gone from Vault: delete the Secret yourself (kubectl -n ${item.namespace} delete secret ${TLS_SECRET_NAMES[item.scope]}).`
+            : `The kubeconfig of ${cluster.name} is missing from Vault or unusable: register the cluster again.`
           : error instanceof MissingKey
             ? `${error.message}; renew the certificate ("zk tls renew").`
             : explainTlsDeliveryFailure(error, cluster.name, item.namespace);
     }
-    await record(ctx, org, cluster, item, now, explanation);
+    // A deleted cluster Zonekeeper can no longer reach is left to a person: no more retries.
+    const retry = !(cluster.deletedAt && !api);
+    await record(ctx, org, cluster, item, now, explanation, retry);
     outcomes.push({
       namespace: item.namespace,
       secretName: TLS_SECRET_NAMES[item.scope],
@@ -92,8 +100,9 @@ async function plannedWork(
   rows: TlsDelivery[],
   now: Date,
 ): Promise<Work[]> {
+  // A failure waits for its retry time; one recorded without a retry time is not tried again.
   const waiting = (row: TlsDelivery | undefined) =>
-    row?.state === 'failed' && row.retryAt !== null && row.retryAt > now;
+    row?.state === 'failed' && (row.retryAt === null || row.retryAt > now);
   const rowFor = (scope: TlsCertificateScope, namespace: string) =>
     rows.find((r) => r.namespace === namespace && r.secretName === TLS_SECRET_NAMES[scope]);
   const work: Work[] = [];
@@ -161,6 +170,7 @@ async function record(
   item: Work,
   now: Date,
   explanation: string | undefined,
+  retry: boolean,
 ): Promise<void> {
   const secretName = TLS_SECRET_NAMES[item.scope];
   const values =
@@ -168,7 +178,7 @@ async function record(
       ? {
           state: 'failed' as const,
           lastError: explanation,
-          retryAt: new Date(now.getTime() + TLS_RETRY_MS),
+          retryAt: retry ? new Date(now.getTime() + TLS_RETRY_MS) : null,
         }
       : item.kind === 'apply'
         ? {

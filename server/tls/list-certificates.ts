@@ -1,7 +1,7 @@
 // An org's TLS as the store knows it, for its certificates page and `zk tls list`: the CA, each
 // current (or revoked) certificate with its days left, and where each is delivered. No key, no
 // Vault path; the org's id is in every WHERE.
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';
 import type {
@@ -69,7 +69,8 @@ export async function listCertificates(
     .from(c)
     .leftJoin(k, and(eq(k.id, c.clusterId), eq(k.orgId, org.id)))
     .where(and(eq(c.orgId, org.id), ne(c.state, 'superseded')))
-    .orderBy(asc(c.scope), asc(k.name));
+    // The zone's first, then the clusters' by name (revoked ones of deleted clusters last).
+    .orderBy(desc(c.scope), asc(c.state), asc(k.name));
   const deliveries = await store.db
     .select({ delivery: d, clusterName: k.name, serialHeld: c.serial })
     .from(d)

@@ -12,7 +12,13 @@ import { signInAs } from './support/sign-in';
 
 const DOCS = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const UPDATE_DOCS = process.env.ZK_UPDATE_SCREENSHOTS === '1';
-const PAGES = ['/orgs', '/orgs/acme', '/orgs/acme/members', '/orgs/acme/sign-in-settings'];
+const PAGES = [
+  '/orgs',
+  '/orgs/acme',
+  '/orgs/acme/members',
+  '/orgs/acme/sign-in-settings',
+  '/orgs/acme/certificates',
+];
 
 describe('Every width', () => {
   const baseUrl = inject('baseUrl');
