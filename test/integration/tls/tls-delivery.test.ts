@@ -380,5 +380,33 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])(
       // Nothing is left to do for the deleted cluster.
       expect(await pass(new Date(Date.now() + 4 * DAY_MS))).toEqual([]);
     });
+
+    it('leaves the Secrets of a deleted cluster whose kubeconfig is gone to a person, saying how, and stops trying', async () => {
+      const kubeconfig = sandbox.kube['acme-prod']!.kubeconfigPath;
+      const staging = await registerConnectedCluster(sandbox, store, acme, 'staging', kubeconfig);
+      const now = new Date(Date.now() + 5 * DAY_MS);
+      const delivered = await pass(now);
+      expect(
+        delivered.flatMap((r) => r.outcomes.map((o) => [r.cluster, o.secretName, o.ok])),
+      ).toEqual([
+        ['staging', ORG_SECRET, true],
+        ['staging', CLUSTER_SECRET, true],
+      ]);
+      await ctx.vault.deleteSecret(staging.kubeconfigVaultPath!);
+      await deleteCluster({ store, actor: SYSTEM_ACTOR, org: acme }, { name: 'staging' });
+      const left = await pass(new Date(now.getTime() + 1_000));
+      expect(left.flatMap((r) => r.outcomes.map((o) => [o.ok, o.explanation]))).toEqual([
+        [
+          false,
+          'staging is deleted and its kubeconfig is gone from Vault: delete the Secret yourself (kubectl -n default delete secret zonekeeper-org-tls).',
+        ],
+        [
+          false,
+          'staging is deleted and its kubeconfig is gone from Vault: delete the Secret yourself (kubectl -n default delete secret zonekeeper-cluster-tls).',
+        ],
+      ]);
+      expect((await active(acme, staging.id)).length).toBe(0);
+      expect(await pass(new Date(now.getTime() + DAY_MS))).toEqual([]);
+    });
   },
 );
