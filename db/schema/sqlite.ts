@@ -428,6 +428,8 @@ export const tlsCertificates = sqliteTable(
     vaultVersion: integer('vault_version').notNull(),
     state: text('state', { enum: TLS_CERTIFICATE_STATES }).notNull().default('active'),
     revokedAt: timestamp('revoked_at'),
+    // When its key was deleted from Vault: once no Secret holds it any more (or it was revoked).
+    keyDeletedAt: timestamp('key_deleted_at'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 // Brings one org's certificates to what they should be at `now`: a CA, an active certificate for
 // the zone and for each live cluster, each renewed once two thirds of its lifetime have passed,
-// and the certificate of each deleted cluster revoked (its key deleted from Vault). Each
+// and the certificate of each deleted cluster revoked. Each
 // certificate on its own: one that cannot be issued does not hold up the others.
 import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Cluster, Organization } from '@/db/rows';
@@ -81,12 +81,7 @@ async function revokeCertificatesOfDeletedClusters(
         detail: { serial: certificate.serial, reason: 'cluster deleted' },
       });
     });
-    // Its Secrets are removed from the cluster by the delivery step; the key is needed no more.
-    await ctx.vault
-      .deleteSecret(certificate.vaultPath)
-      .catch((error: unknown) =>
-        logger.warn('tls: deleting a revoked key from Vault failed', { org: org.slug, error }),
-      );
+    // Its Secrets go in the delivery step, its key with the unused ones (delete-unused-keys.ts).
   }
 }
 

@@ -1,6 +1,7 @@
 // The reconciler's TLS step: for every ready org, its certificates issued, renewed and revoked as
 // due (ensure-org-certificates.ts), then delivered to (or removed from) each connected cluster
-// (deliver-tls-secrets.ts). Runs inside the reconciler's lease and stops starting work once it is
+// (deliver-tls-secrets.ts), then the keys no Secret holds any more deleted from Vault
+// (delete-unused-keys.ts). Runs inside the reconciler's lease and stops starting work once it is
 // lost. A failure is logged (and recorded per Secret); the next pass tries again.
 import { and, eq } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
@@ -11,6 +12,7 @@ import {
   type TlsDeliveryContext,
   type TlsDeliveryOutcome,
 } from './deliver-tls-secrets';
+import { deleteUnusedKeys } from './delete-unused-keys';
 import { clustersOfOrg, ensureOrgCertificates } from './ensure-org-certificates';
 
 export interface TlsPassReport {
@@ -45,6 +47,7 @@ export async function reconcileTls(
         const outcomes = await deliverTlsSecrets(ctx, org, cluster, now);
         if (outcomes.length > 0) reports.push({ org: org.slug, cluster: cluster.name, outcomes });
       }
+      await deleteUnusedKeys(ctx, org, now);
     } catch (error) {
       // Vault or the store failed for this org; the others still get their turn.
       logger.error('tls: the pass failed for an organization', { org: org.slug, error });

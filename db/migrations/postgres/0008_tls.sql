@@ -31,6 +31,7 @@ CREATE TABLE "tls_certificates" (
 	"vault_version" integer NOT NULL,
 	"state" text DEFAULT 'active' NOT NULL,
 	"revoked_at" timestamp with time zone,
+	"key_deleted_at" timestamp with time zone,
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

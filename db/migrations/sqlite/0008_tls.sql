@@ -32,6 +32,7 @@ CREATE TABLE `tls_certificates` (
 	`vault_version` integer NOT NULL,
 	`state` text DEFAULT 'active' NOT NULL,
 	`revoked_at` integer,
+	`key_deleted_at` integer,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`cluster_id`) REFERENCES `clusters`(`id`) ON UPDATE no action ON DELETE cascade

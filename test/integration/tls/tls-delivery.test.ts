@@ -263,7 +263,9 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])(
       expect(renewed!.serial).not.toBe(old!.serial);
       // X.509 times are whole seconds.
       expect(renewed!.notBefore).toEqual(new Date(Math.floor(due.getTime() / 1000) * 1000));
-      // The cluster still holds the old certificate, which is valid for 29 more days.
+      // The cluster still holds the old certificate, which is valid for 29 more days, so Vault
+      // keeps its key.
+      expect(await ctx.vault.readSecret(old!.vaultPath)).not.toBeNull();
       expect(await heldSerial('default', CLUSTER_SECRET)).toBe(old!.serial);
       const view = await listCertificates(store, acme, due);
       const clusterView = view.certificates.find((c) => c.target === 'prod')!;
@@ -281,6 +283,12 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])(
       const later = await pass(new Date(due.getTime() + 31_000));
       expect(later.flatMap((r) => r.outcomes.map((o) => o.ok))).toEqual([true, true]);
       expect(await heldSerial('default', CLUSTER_SECRET)).toBe(renewed!.serial);
+      // No Secret holds the old certificate now: its key is deleted from Vault, the row stays.
+      expect(await ctx.vault.readSecret(old!.vaultPath)).toBeNull();
+      const c = store.t.tlsCertificates;
+      const [superseded] = await store.db.select().from(c).where(eq(c.id, old!.id));
+      expect(superseded).toMatchObject({ state: 'superseded' });
+      expect(superseded!.keyDeletedAt).not.toBeNull();
     });
 
     it('leaves the old certificate active and delivered when Vault fails mid-renewal, and converges once it is back', async () => {
