@@ -38,6 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <AppShell
           environmentLabel={config.ZK_ENVIRONMENT_LABEL}
           baseDomain={config.ZK_BASE_DOMAIN}
+          operator={caller?.isPlatformOperator ?? false}
           person={
             caller
               ? {

@@ -17,6 +17,7 @@ import { openStore } from '../db/open-store';
 import { startSandboxIdentityProvider } from '../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { ensureBuilt, freePort, startNextServer } from '../scripts/next-server';
+import { DEMO_SANDBOX_CLUSTERS, seedDemoClusters } from '../scripts/demo/seed-demo-clusters';
 import { seedDemoOrganizations } from '../scripts/seed-demo-organizations';
 
 const distArg = process.argv.indexOf('--dist');
@@ -28,13 +29,20 @@ const BUDGET_KB = budgetArg > 0 ? Number(process.argv[budgetArg + 1]) : 150;
 const VERBOSE = process.argv.includes('--verbose');
 
 // Every page route (app/**/page.tsx) with the values of its dynamic segments, and who asks.
-const ROUTES: { route: string; path: string; signedIn: boolean }[] = [
+// `budgetKb`: a route's own budget, said why, instead of --budget-kb.
+const ROUTES: { route: string; path: string; signedIn: boolean; budgetKb?: number }[] = [
   { route: '/sign-in', path: '/sign-in', signedIn: false },
   { route: '/sign-in/error/[provider]', path: '/sign-in/error/platform', signedIn: false },
   { route: '/orgs', path: '/orgs', signedIn: true },
   { route: '/orgs/[slug]', path: '/orgs/acme', signedIn: true },
   { route: '/orgs/[slug]/members', path: '/orgs/acme/members', signedIn: true },
   { route: '/orgs/[slug]/sign-in-settings', path: '/orgs/acme/sign-in-settings', signedIn: true },
+  { route: '/orgs/[slug]/clusters', path: '/orgs/acme/clusters', signedIn: true },
+  { route: '/orgs/[slug]/clusters/[name]', path: '/orgs/acme/clusters/prod', signedIn: true },
+  // The chart library (recharts) is fetched with next/dynamic once the page has rendered, on this
+  // page alone (its table shows the same figures first), and counted here with the rest.
+  { route: '/cost', path: '/cost', signedIn: true, budgetKb: 300 },
+  { route: '/gc', path: '/gc', signedIn: true },
 ];
 
 interface Measurement {
@@ -50,7 +58,11 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-bench-js-'));
   const databaseFile = path.join(dataDir, 'zonekeeper.sqlite');
   const port = await freePort();
-  const sandbox = await startSandbox({ baseDomain: BASE_DOMAIN });
+  // The demo clusters, as npm start registers them, for the cluster pages.
+  const sandbox = await startSandbox({
+    baseDomain: BASE_DOMAIN,
+    kube: { clusters: DEMO_SANDBOX_CLUSTERS },
+  });
   const idp = await startSandboxIdentityProvider({ appUrl: `http://localhost:${port}` });
   const store = await openStore({ dialect: 'sqlite', file: databaseFile });
   try {
@@ -59,6 +71,12 @@ async function main() {
       sandboxEnv: sandbox.env,
       baseDomain: BASE_DOMAIN,
       organizations: idp.organizations,
+    });
+    await seedDemoClusters({
+      store,
+      sandboxEnv: sandbox.env,
+      baseDomain: BASE_DOMAIN,
+      kube: sandbox.kube,
     });
   } finally {
     await store.close();
@@ -87,9 +105,13 @@ async function main() {
       results.push(await measure(browser, app.url, entry, entry.signedIn ? cookies : []));
     }
     printTable(results);
-    const over = results.filter((r) => r.transferredBytes / 1000 > BUDGET_KB);
+    const budgetOf = (route: string) =>
+      ROUTES.find((r) => r.route === route)?.budgetKb ?? BUDGET_KB;
+    const over = results.filter((r) => r.transferredBytes / 1000 > budgetOf(r.route));
     if (over.length > 0) {
-      console.error(`Over the ${BUDGET_KB} kB budget: ${over.map((r) => r.route).join(', ')}`);
+      console.error(
+        `Over budget: ${over.map((r) => `${r.route} (${budgetOf(r.route)} kB)`).join(', ')}`,
+      );
       process.exitCode = 1;
     }
   } finally {

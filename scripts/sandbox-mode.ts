@@ -9,6 +9,10 @@ import { openStore } from '../db/open-store';
 import { startSandboxIdentityProvider } from '../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { describeDatabaseUrl } from '../server/config/database-target';
+import { kubeconfigVariable } from '../sandbox/kube/sandbox-clusters';
+import { DEMO_SANDBOX_CLUSTERS, seedDemoClusters } from './demo/seed-demo-clusters';
+import { seedDemoZones } from './demo/seed-demo-zones';
+import { seedDemoServices } from './demo/seed-demo-services';
 import { seedDemoOrganizations } from './seed-demo-organizations';
 
 export interface SandboxMode {
@@ -24,9 +28,28 @@ export async function startSandboxMode(options: {
   ownStore: boolean;
   dataDir: string;
   identityProviderPort: number;
+  /**
+   * Port of the first sandbox Kubernetes cluster, the next ones count up; 0 picks free ports.
+   * Fixed by default: the demo clusters' kubeconfigs in Vault name their API's address.
+   */
+  kubePort?: number;
 }): Promise<SandboxMode> {
   const dir = path.join(options.dataDir, 'sandbox');
-  const sandbox = await startSandbox({ baseDomain: options.baseDomain, persistDir: dir });
+  const firstKubePort = options.kubePort ?? 0;
+  const sandbox = await startSandbox({
+    baseDomain: options.baseDomain,
+    persistDir: dir,
+    kube: {
+      clusters: DEMO_SANDBOX_CLUSTERS,
+      ports: Object.fromEntries(
+        DEMO_SANDBOX_CLUSTERS.map((name, index) => [
+          name,
+          firstKubePort === 0 ? 0 : firstKubePort + index,
+        ]),
+      ),
+    },
+  });
+  seedDemoServices(sandbox.kube, options.baseDomain);
   // Org issuers and client secrets are stored (DB, Vault), so the IdP keeps its port and seed.
   const idp = await startSandboxIdentityProvider({
     appUrl: options.appUrl,
@@ -34,6 +57,7 @@ export async function startSandboxMode(options: {
     secretSeed: persistedSecret(path.join(dir, 'idp-seed')),
   });
   const databaseUrl = `file:${path.join(dir, 'zonekeeper.sqlite')}`;
+  let demoClusters = '';
   if (options.ownStore) {
     const store = await openStore(describeDatabaseUrl(databaseUrl));
     try {
@@ -42,6 +66,19 @@ export async function startSandboxMode(options: {
         sandboxEnv: sandbox.env,
         baseDomain: options.baseDomain,
         organizations: idp.organizations,
+      });
+      const seeded = await seedDemoClusters({
+        store,
+        sandboxEnv: sandbox.env,
+        baseDomain: options.baseDomain,
+        kube: sandbox.kube,
+      });
+      demoClusters = seeded.map((c) => `${c.org}/${c.name}`).join(', ');
+      await seedDemoZones({
+        store,
+        sandboxEnv: sandbox.env,
+        databaseUrl,
+        baseDomain: options.baseDomain,
       });
     } finally {
       await store.close();
@@ -63,8 +100,18 @@ export async function startSandboxMode(options: {
       `  Vault     ${sandbox.endpoints.vault}`,
       `  Sign-in   ${idp.url}  (demo people are listed on the sign-in page)`,
       options.ownStore
-        ? `  Store     ${databaseUrl}  (demo organizations acme and globex)`
+        ? `  Store     ${databaseUrl}  (demo organizations acme and globex; demo zones initech, umbrella, hooli)`
         : '  Store     your DATABASE_URL: no demo organizations or people are added to it',
+      ...Object.values(sandbox.kube).map(
+        (cluster) =>
+          `  Kubernetes ${cluster.name.padEnd(13)} ${cluster.url}  ${kubeconfigVariable(cluster.name)}=${cluster.kubeconfigPath}`,
+      ),
+      ...(demoClusters
+        ? [
+            `  Clusters  ${demoClusters} registered with those kubeconfigs; the reconciler delivers ExternalDNS`,
+            '            once each org is provisioned (kubectl --kubeconfig <file> -n external-dns get deploy)',
+          ]
+        : []),
       '  State is kept in ./data/sandbox/. Configure AWS, Vault and an identity provider (README)',
       '  for a real installation.',
     ].join('\n'),

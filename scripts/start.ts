@@ -34,6 +34,7 @@ async function main() {
       ownStore: !process.env.DATABASE_URL,
       dataDir: path.resolve('data'),
       identityProviderPort: Number(process.env.ZK_SANDBOX_IDP_PORT || 4514),
+      kubePort: Number(process.env.ZK_SANDBOX_KUBE_PORT || 4520),
     });
     console.log(sandbox.summary);
     env = {

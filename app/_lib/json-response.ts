@@ -7,6 +7,9 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
+  // Not there yet (a zone still provisioning) or a dependency down: try again later.
+  unavailable: 503,
 };
 
 export function jsonResponse<T>(result: Result<T>): Response {

@@ -9,17 +9,25 @@ interface AppShellProps {
   baseDomain: string;
   /** Absent on the sign-in pages and for anyone not signed in. */
   person?: SignedInPerson;
+  /** A platform operator also sees the platform's pages (hostnames, cost, collector) in the sections. */
+  operator?: boolean;
 }
 
 // Wide screens (lg, 1024 px and up) keep the sidebar; narrower ones get a top bar whose menu
 // button opens the same sections, so the content always has the full width of the screen.
-export function AppShell({ children, environmentLabel, baseDomain, person }: AppShellProps) {
+export function AppShell({
+  children,
+  environmentLabel,
+  baseDomain,
+  person,
+  operator,
+}: AppShellProps) {
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-60 shrink-0 flex-col bg-slate-900 text-slate-300 lg:flex">
         <Brand />
         {/* Sections lead nowhere before sign-in: the sign-in page shows none. */}
-        {person && <SidebarNav />}
+        {person && <SidebarNav operator={operator} />}
         <BaseDomain baseDomain={baseDomain} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
@@ -27,7 +35,7 @@ export function AppShell({ children, environmentLabel, baseDomain, person }: App
           <div className="flex min-w-0 items-center gap-2 lg:hidden">
             {person && (
               <NarrowMenu>
-                <SidebarNav />
+                <SidebarNav operator={operator} />
                 <BaseDomain baseDomain={baseDomain} />
               </NarrowMenu>
             )}

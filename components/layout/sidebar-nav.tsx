@@ -5,12 +5,19 @@ import { usePathname } from 'next/navigation';
 
 // The sections of the product; later pages join this list.
 const SECTIONS = [{ href: '/orgs', label: 'Organizations' }] as const;
+// The platform's own pages, for operators only (the pages answer 404 to anyone else).
+const OPERATOR_SECTIONS = [
+  { href: '/hostnames', label: 'Hostnames' },
+  { href: '/cost', label: 'Cost' },
+  { href: '/gc', label: 'Collector' },
+] as const;
 
-export function SidebarNav() {
+export function SidebarNav({ operator = false }: { operator?: boolean }) {
   const pathname = usePathname();
+  const sections = operator ? [...SECTIONS, ...OPERATOR_SECTIONS] : SECTIONS;
   return (
     <nav aria-label="Main" className="flex flex-col gap-1 px-3">
-      {SECTIONS.map((section) => {
+      {sections.map((section) => {
         const active = pathname === section.href || pathname.startsWith(`${section.href}/`);
         return (
           <Link

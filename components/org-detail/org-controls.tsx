@@ -11,6 +11,8 @@ export interface OrgPermissions {
   retry: boolean;
   rotate: boolean;
   delete: boolean;
+  /** Delete a rotated-out key that clusters still run on (platform operators). */
+  forceRetire: boolean;
 }
 
 // A control shows when the role holds its permission and the org is in a state where it applies
@@ -31,7 +33,9 @@ export function OrgControls({
   const rotating = view.keyRotation || view.identity?.status === 'rotating';
   const available = {
     retry: permissions.retry && view.steps.some((s) => s.status === 'failed'),
-    rotate: permissions.rotate && present && view.status === 'ready' && !rotating,
+    // Not while the previous rotation's old key waits for clusters: IAM allows no third key.
+    rotate:
+      permissions.rotate && present && view.status === 'ready' && !rotating && !view.rotationHold,
   };
   const shown = {
     retry: available.retry || retry[0] !== null,
@@ -66,7 +70,9 @@ export function OrgControls({
             success={
               rotating
                 ? 'Rotation requested: a new key is made, stored in Vault and verified before the old one is deleted.'
-                : `Rotated: the key ${view.identity?.accessKeyId ?? ''} is verified and in Vault; the old key is deleted.`
+                : view.rotationHold
+                  ? `The key ${view.identity?.accessKeyId ?? ''} is verified and in Vault; the old key is deleted once every connected cluster holds the new one.`
+                  : `Rotated: the key ${view.identity?.accessKeyId ?? ''} is verified and in Vault; the old key is deleted.`
             }
             description="A new key replaces the current one; there is no moment without a working key."
           />

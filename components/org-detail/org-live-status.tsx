@@ -9,6 +9,7 @@ import { IdentityCard } from './identity-card';
 import { OrgControls, type OrgPermissions } from './org-controls';
 import { ProvisioningSteps } from './provisioning-steps';
 import { ProvisioningSummary } from './provisioning-summary';
+import { RotationHold } from './rotation-hold';
 import { useOrgStatus } from './use-org-status';
 import { ZoneCard } from './zone-card';
 
@@ -43,6 +44,7 @@ export function OrgLiveStatus({
           Showing the status as of the last successful update: {query.error.message}
         </p>
       )}
+      <RotationHold view={view} mayForce={permissions.forceRetire} />
       <OrgControls view={view} permissions={permissions} />
       <div className="grid gap-6 lg:grid-cols-2">
         <ZoneCard zone={view.zone} zoneName={zoneName} />

@@ -14,6 +14,17 @@ const TONES: Record<string, string> = {
   differs: 'bg-red-50 text-red-800 ring-red-300',
   success: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
   failure: 'bg-red-50 text-red-800 ring-red-300',
+  // Clusters and their ExternalDNS.
+  stopped: 'bg-slate-100 text-slate-600 ring-slate-300',
+  'not-deployed': 'bg-slate-100 text-slate-700 ring-slate-300',
+  deploying: 'bg-sky-50 text-sky-800 ring-sky-300',
+  degraded: 'bg-amber-50 text-amber-800 ring-amber-300',
+  // Record ownership on the hostname map.
+  owned: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
+  stale: 'bg-amber-50 text-amber-800 ring-amber-300',
+  orphan: 'bg-red-50 text-red-800 ring-red-300',
+  conflict: 'bg-fuchsia-50 text-fuchsia-800 ring-fuchsia-300',
+  unmanaged: 'bg-slate-100 text-slate-700 ring-slate-300',
   // TLS certificates and their Secrets in clusters.
   active: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
   delivered: 'bg-emerald-50 text-emerald-800 ring-emerald-300',

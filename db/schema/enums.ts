@@ -85,6 +85,14 @@ export const EXTERNAL_DNS_STATES = [
 export type ExternalDnsState = (typeof EXTERNAL_DNS_STATES)[number];
 
 /**
+ * Where the removal of a deleted cluster stands: its ExternalDNS (and kubeconfig) being removed,
+ * then the records it owned being deleted from the zone, then done. Null: not being removed
+ * (a live cluster, or one deleted before removals were carried out).
+ */
+export const CLUSTER_REMOVAL_STATES = ['removing-externaldns', 'deleting-records', 'done'] as const;
+export type ClusterRemovalState = (typeof CLUSTER_REMOVAL_STATES)[number];
+
+/**
  * What the ExternalDNS TXT registry says of a record: owned by a live cluster of the org, stale
  * (its cluster is stopped), orphan (a deleted cluster, or an owner id no cluster of the org has),
  * conflict (two claims, or an owner in another org), unmanaged (no registry record).

@@ -14,6 +14,7 @@ import {
   AUDIT_OUTCOMES,
   CLOUD_SERVICES,
   CLUSTER_CONNECTION_KINDS,
+  CLUSTER_REMOVAL_STATES,
   CLUSTER_STATUSES,
   CREDENTIAL_STATUSES,
   DELEGATION_STATES,
@@ -216,6 +217,9 @@ export const iamCredentials = sqliteTable('iam_credentials', {
   accessKeyVerifiedAt: timestamp('access_key_verified_at'),
   vaultPath: text('vault_path').notNull(),
   vaultVersion: integer('vault_version'),
+  // The key a rotation replaced, kept until every connected cluster holds the new one: the
+  // access-key step never deletes it, and it is deleted once (then cleared) by the rotation gate.
+  retiringAccessKeyId: text('retiring_access_key_id'),
   status: text('status', { enum: CREDENTIAL_STATUSES }).notNull().default('pending'),
   lastError: text('last_error'),
   createdAt: createdAt(),
@@ -288,6 +292,15 @@ export const clusters = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: timestamp('deleted_at'),
+    // The removal of a deleted cluster (server/clusters/remove-deleted-clusters.ts): its state,
+    // how many of its records it found and deleted, its last failure in words and next retry,
+    // and when it finished.
+    removalState: text('removal_state', { enum: CLUSTER_REMOVAL_STATES }),
+    removalRecordsFound: integer('removal_records_found'),
+    removalRecordsDeleted: integer('removal_records_deleted').notNull().default(0),
+    removalError: text('removal_error'),
+    removalRetryAt: timestamp('removal_retry_at'),
+    removedAt: timestamp('removed_at'),
   },
   (t) => [uniqueIndex('clusters_org_name_uq').on(t.orgId, t.name)],
 );
@@ -327,6 +340,14 @@ export const dnsRecords = sqliteTable(
       t.setIdentifier,
     ),
     index('dns_records_org_idx').on(t.orgId),
+    // The hostname pages: an org's map in name order (and the CSV's keyset), its status counts
+    // and filter, the cluster filter (and a cluster's removal); every org's view in name order
+    // and by status.
+    index('dns_records_org_name_idx').on(t.orgId, t.name, t.id),
+    index('dns_records_org_ownership_idx').on(t.orgId, t.ownership),
+    index('dns_records_cluster_idx').on(t.clusterId),
+    index('dns_records_name_idx').on(t.name, t.id),
+    index('dns_records_ownership_name_idx').on(t.ownership, t.name),
   ],
 );
 

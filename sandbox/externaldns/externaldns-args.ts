@@ -77,6 +77,18 @@ export function parseExternalDnsArgs(args: readonly string[]): ParsedArgs {
   const requested = list('source');
   if (requested.length === 0)
     return { ok: false, error: 'flag --source is required (e.g. --source=service)' };
+  // Without it, ExternalDNS v0.22 on AWS publishes a load balancer's hostname as an A/AAAA alias
+  // record (and an `a-`/`aaaa-` registry record); the sandbox makes CNAMEs only, so it refuses to
+  // start rather than publish something the real one would not.
+  const preferCname = last('aws-prefer-cname');
+  if (preferCname !== 'true')
+    return {
+      ok: false,
+      error:
+        preferCname === undefined
+          ? 'flag --aws-prefer-cname is required: the sandbox ExternalDNS publishes load balancer hostnames as CNAME records only (without the flag ExternalDNS v0.22 makes A alias records)'
+          : `--aws-prefer-cname=${preferCname}: the sandbox ExternalDNS publishes load balancer hostnames as CNAME records only; pass --aws-prefer-cname`,
+    };
   const txtPrefix = last('txt-prefix') ?? '';
   const txtSuffix = last('txt-suffix') ?? '';
   if (txtPrefix && txtSuffix)

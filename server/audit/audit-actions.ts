@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = [
   'gc.zone_collected',
   'gc.collection_failed',
   'gc.zone_return_requested',
+  'gc.pin_requested',
+  'gc.mode_changed',
   // Clusters: registration, removal, the platform's status reports, manifests with the org key.
   'cluster.registered',
   'cluster.deleted',
@@ -57,6 +59,18 @@ export const AUDIT_ACTIONS = [
   'externaldns.manifest_with_secret',
   'externaldns.delivered',
   'externaldns.delivery_failed',
+  // Cluster pages: a status set by hand, and a redeploy asked for.
+  'cluster.status_set',
+  'externaldns.redeploy_requested',
+  // A deleted cluster's removal: ExternalDNS taken out of it, then the records it owned deleted.
+  'cluster.externaldns_removed',
+  'cluster.records_deleted',
+  'cluster.removal_failed',
+  // Key rotation gate: an operator deleting the old key before every cluster holds the new one.
+  'access_key.force_retired',
+  // Hostname map: a sync asked for by a person, and orphans deleted after a preview.
+  'records.sync_requested',
+  'records.orphans_deleted',
   // TLS: the org's CA, its server certificates, their delivery to clusters as Secrets.
   'tls.ca_created',
   'tls.certificate_issued',

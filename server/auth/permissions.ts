@@ -11,11 +11,23 @@ export const PERMISSIONS = [
   'clusters.read',
   'clusters.write',
   'credentials.rotate',
+  // Deleting a rotated-out key that clusters still run on: platform operators only.
+  'credentials.force_retire',
   'provisioning.retry',
   'gc.approve',
+  // What every zone costs, platform-wide: the Cost page and its CSV.
+  'cost.read',
+  // An org admin asks the operators to pin the org's zone (never collected).
+  'gc.request_pin',
   'idp.manage',
   'members.manage',
   'audit.read',
+  // The hostname map: reading it, syncing it on demand, deleting orphan records after a preview.
+  'records.read',
+  'records.sync',
+  'records.delete_orphans',
+  // The platform-wide hostname map across every org.
+  'records.read_platform',
   // "Renew now" of the org's TLS certificates; everyone who reads the org reads them.
   'tls.renew',
   // ARNs with the platform's AWS account id in them; viewers see them masked.
@@ -35,18 +47,27 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clusters.write',
     'credentials.rotate',
     'provisioning.retry',
+    'gc.request_pin',
     'idp.manage',
     'members.manage',
     'audit.read',
     'tls.renew',
     'identity.read_account',
+    'records.read',
+    'records.sync',
+    'records.delete_orphans',
   ],
   // Viewers read the org, its member list included; invitations and removals are for admins.
-  viewer: ['orgs.read', 'clusters.read'],
+  viewer: ['orgs.read', 'clusters.read', 'records.read'],
 };
 
 /** Permissions that concern the whole platform, not one organization (no org to load first). */
-export const PLATFORM_PERMISSIONS: readonly Permission[] = ['orgs.create', 'gc.approve'];
+export const PLATFORM_PERMISSIONS: readonly Permission[] = [
+  'orgs.create',
+  'gc.approve',
+  'cost.read',
+  'records.read_platform',
+];
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -28,5 +28,6 @@ export async function clustersListCommand(
       const retry = c.externalDnsRetryAt ? ` Next try ${c.externalDnsRetryAt.toISOString()}.` : '';
       console.log(`  ${c.externalDnsError}${retry}`);
     }
+    if (c.removal) console.log(`  Removal: ${c.removal}`);
   }
 }

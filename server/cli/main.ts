@@ -19,9 +19,11 @@ import { GC_USAGE, gcCommand } from './gc-commands';
 import { clustersCommand } from './clusters-command';
 import { externalDnsManifestCommand } from './externaldns-manifest-command';
 import { printStatus } from './print-status';
-import { hostnamesCommand, recordsSyncCommand } from './records-commands';
+import { deleteOrphansCommand, hostnamesCommand, recordsSyncCommand } from './records-commands';
+import { recordsScheduleCommand } from './records-schedule-command';
 import { reconcileUnderLease } from './reconcile-under-lease';
-import { rotateKeyCommand } from './rotate-key-command';
+import { printRetirements } from './print-retirements';
+import { forceRetireCommand, rotateKeyCommand } from './rotate-key-command';
 import { runReconcilerUntilSignalled } from './run-reconciler';
 import { TLS_USAGE, tlsCommand } from './tls-commands';
 
@@ -38,10 +40,19 @@ const USAGE = `Usage: npm run zk -- <command> [options]
   rotate-key --org <slug> [--no-wait] make a new key, store it in Vault, wait until STS accepts
                                       it, then delete the old one; returns when that is done
                                       (exit 0) or failed (exit 1). --no-wait only asks for it:
-                                      the reconciler loop (or "reconcile --org") does the work
+                                      the reconciler loop (or "reconcile --org") does the work.
+                                      The old key is deleted once every connected cluster holds
+                                      the new one; an unreachable cluster holds it (exit 1, named)
+  rotate-key --org <slug> --force-retire [--yes]
+                                      delete the old key now (platform operators): prints the
+                                      clusters still on it, which break; acts only with --yes
   delete-org --org <slug> --yes       tear the org's zone and identity down
   records sync [--org <slug>]         list every live zone (or the org's) from Route 53 into the
                                       store now, with each record's ExternalDNS owner
+  records schedule                    how often the reconciler syncs every zone, and why
+  records delete-orphans --org <slug> [--yes]
+                                      the org's orphan records and their TXT registry records:
+                                      listed; with --yes deleted from Route 53 (audited)
   hostnames --org <slug> [--cluster <name>] [--status owned|stale|orphan|conflict|unmanaged]
             [--json]                  the org's records as last synced (--json: one object a line)
   end-sessions --email <address>      sign a person out everywhere, at once
@@ -79,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       help: { type: 'boolean' },
       'no-wait': { type: 'boolean' },
+      'force-retire': { type: 'boolean' },
       cluster: { type: 'string' },
       status: { type: 'string' },
       at: { type: 'string' },
@@ -136,9 +148,15 @@ async function main(argv: string[]): Promise<number> {
       const { results } = pass.report;
       for (const r of results)
         console.log(`${r.slug}: ${r.outcome}${r.error ? ` — ${r.error}` : ''}`);
-      if (results.length === 0)
+      for (const r of pass.removals)
+        console.log(`${r.org}/${r.cluster}: removal ${r.state}${r.error ? ` — ${r.error}` : ''}`);
+      printRetirements(pass.retirements);
+      if (results.length === 0 && pass.removals.length === 0 && pass.retirements.length === 0)
         console.log('Nothing to do: every organization is in its desired state.');
-      return results.some((r) => r.outcome === 'failed') ? EXIT.notConverged : EXIT.ok;
+      const held = pass.retirements.some((r) => r.retired === null);
+      const failed =
+        results.some((r) => r.outcome === 'failed') || pass.removals.some((r) => r.error);
+      return held || failed ? EXIT.notConverged : EXIT.ok;
     }
     case 'create-org': {
       if (!values.slug || !values.name)
@@ -169,6 +187,8 @@ async function main(argv: string[]): Promise<number> {
     case 'rotate-key': {
       if (!values.org) return usage(EXIT.usage, 'rotate-key needs --org <slug>.');
       const [org] = await orgs();
+      if (values['force-retire'])
+        return forceRetireCommand({ store, actor: CLI_ACTOR }, org!, { yes: values.yes ?? false });
       return rotateKeyCommand({ store, actor: CLI_ACTOR }, org!, {
         noWait: values['no-wait'] ?? false,
       });
@@ -190,6 +210,16 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     case 'records': {
+      if (positionals[1] === 'schedule') {
+        await recordsScheduleCommand(store);
+        return EXIT.ok;
+      }
+      if (positionals[1] === 'delete-orphans') {
+        if (!values.org) return usage(EXIT.usage, 'records delete-orphans needs --org <slug>.');
+        const [org] = await orgs();
+        await deleteOrphansCommand({ store, actor: CLI_ACTOR }, org!, { yes: values.yes });
+        return EXIT.ok;
+      }
       if (positionals[1] !== 'sync') return usage(EXIT.usage, 'Did you mean "records sync"?');
       return (await recordsSyncCommand(store, await orgs())) ? EXIT.ok : EXIT.notConverged;
     }

@@ -1,10 +1,13 @@
-// `zk records sync [--org <slug>]` and `zk hostnames --org <slug> [--cluster <name>]
-// [--status <s>] [--json]`: the record sync on demand, and the hostname map from the store.
+// `zk records sync [--org <slug>]`, `zk records delete-orphans --org <slug> [--yes]` and
+// `zk hostnames --org <slug> [--cluster <name>] [--status <s>] [--json]`: the record sync on
+// demand, explicit orphan deletion, and the hostname map from the store.
 import { and, eq } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';
 import { RECORD_OWNERSHIPS, type RecordOwnership } from '@/db/schema/enums';
+import type { Actor } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
+import { deleteOrphans, previewOrphanDeletion } from '../hostnames/delete-orphans';
 import { listHostnames } from '../hostnames/list-hostnames';
 import { syncOrgRecords } from '../hostnames/sync-org-records';
 
@@ -61,6 +64,33 @@ export async function hostnamesCommand(
     const resource = h.resource ? ` ${h.resource}` : '';
     console.log(`${h.name} ${h.type} ${h.targets.join(',')} [${h.status}${owner}${resource}]`);
   }
+}
+
+/** Lists what would go; with --yes deletes exactly that list (refused if it changed meanwhile). */
+export async function deleteOrphansCommand(
+  context: { store: Store; actor: Actor },
+  org: Organization,
+  options: { yes?: boolean },
+): Promise<void> {
+  const preview = await previewOrphanDeletion(context.store, org);
+  if (preview.records.length === 0) {
+    console.log(`${org.slug} has no orphan records (as of its last sync).`);
+    return;
+  }
+  for (const r of preview.records) {
+    console.log(
+      `${r.hostname} ${r.type} ${r.aliasTarget ?? r.values.join(',')} — ${r.reason ?? ''}`,
+    );
+  }
+  if (preview.more) console.log('(more orphans follow; run again after this deletion)');
+  if (!options.yes) {
+    console.log(
+      `${preview.records.length} record sets would be deleted; run again with --yes to delete them.`,
+    );
+    return;
+  }
+  const result = await deleteOrphans({ ...context, org }, preview.digest);
+  console.log(`Deleted ${result.deleted} record sets in ${result.batches} change batches.`);
 }
 
 function parseStatus(raw: string | undefined): RecordOwnership | undefined {

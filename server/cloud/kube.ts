@@ -38,8 +38,11 @@ export interface KubeCluster {
   listNamespaces(limit?: number): Promise<string[]>;
   /** Server-side apply of each object in order (field manager `zonekeeper`, forced). */
   apply(objects: KubernetesObject[]): Promise<KubernetesObject[]>;
-  /** Deletes one object; one that is already gone counts as deleted. */
-  remove(object: KubernetesObject): Promise<void>;
+  /**
+   * Deletes each object in order (only kind, apiVersion, name and namespace are read); one that
+   * is already gone counts as deleted. Returns how many were still there.
+   */
+  remove(objects: KubernetesObject[]): Promise<number>;
   /**
    * Watches a Deployment until it has rolled out (kubectl's rule); rejects with a CloudError
    * `RolloutTimeout` when it has not within `timeoutMs`.
@@ -110,13 +113,17 @@ export function connectToCluster(kubeconfigYaml: string, options: KubeClusterOpt
       }
       return applied;
     },
-    async remove(object) {
-      try {
-        await retried(() => objects.delete(object));
-      } catch (error) {
-        if (error instanceof CloudError && error.status === 404) return;
-        throw error;
+    async remove(manifest) {
+      let removed = 0;
+      for (const object of manifest) {
+        try {
+          await retried(() => objects.delete(object));
+          removed += 1;
+        } catch (error) {
+          if (!(error instanceof CloudError && error.vendorCode === 'NotFound')) throw error;
+        }
       }
+      return removed;
     },
     async waitForRollout(namespace, name, timeoutMs) {
       const current = await call(() => apps.readNamespacedDeployment({ namespace, name }));

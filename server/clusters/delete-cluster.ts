@@ -1,5 +1,6 @@
 // Deletes a cluster: marks it deleted (its UID stays taken for ever, so no later cluster inherits
-// its TXT registry records) and hands back what remains to be done in the cluster and the zone.
+// its TXT registry records) and its removal due, which the reconciler carries out
+// (remove-deleted-clusters.ts); hands back what that removal will do, in words.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';
@@ -26,7 +27,14 @@ export async function deleteCluster(
     const c = tx.t.clusters;
     const updated = await tx.db
       .update(c)
-      .set({ status: 'deleted', deletedAt })
+      .set({
+        status: 'deleted',
+        deletedAt,
+        // The reconciler's removal pass (remove-deleted-clusters.ts) takes it from here. Zonekeeper
+        // cannot reach a manual cluster: its admin removes ExternalDNS, we delete the records.
+        removalState:
+          cluster.connectionKind === 'kubeconfig' ? 'removing-externaldns' : 'deleting-records',
+      })
       .where(and(eq(c.id, cluster.id), eq(c.orgId, org.id), isNull(c.deletedAt)))
       .returning({ id: c.id });
     // Another request deleted it between the read and this write.
@@ -42,6 +50,5 @@ export async function deleteCluster(
       detail: { uid: cluster.uid, connection: cluster.connectionKind },
     });
   });
-  // HOOK: removing ExternalDNS from the cluster and deleting the records it owned start here.
   return clusterRemovalWork(cluster);
 }

@@ -12,6 +12,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { connectToCluster } from '../cloud/kube';
 import type { VaultKv } from '../cloud/vault';
 import { DomainError } from '../errors/domain-error';
+import { crashPoint } from '../provisioning/crash-point';
 import { explainDeliveryFailure } from './explain-delivery-failure';
 import {
   awsCredentialsSecret,
@@ -66,7 +67,9 @@ export async function deliverExternalDns(
   try {
     const api = connectToCluster(kubeconfig, { timeoutMs: ctx.kubeTimeoutMs });
     await api.apply([namespace!, awsCredentialsSecret(key), ...rest]);
+    crashPoint('externaldns:secret-applied');
     await api.waitForRollout(EXTERNAL_DNS_NAMESPACE, EXTERNAL_DNS_NAME, ctx.rolloutTimeoutMs);
+    crashPoint('externaldns:rolled-out');
   } catch (error) {
     // A cluster that ran ExternalDNS before keeps running its old pods: degraded, not gone.
     const state = cluster.externalDnsState === 'running' ? 'degraded' : 'failed';

@@ -70,6 +70,10 @@ export function externalDnsArgs(input: ExternalDnsBundleInput): string[] {
     `--domain-filter=${input.zoneName}`,
     `--zone-id-filter=${input.zoneId}`,
     '--aws-zone-type=public',
+    // A load balancer's hostname becomes a CNAME rather than an A/AAAA alias: the registry record
+    // is then `cname-…` as for any CNAME, and the sandbox ExternalDNS publishes exactly that
+    // (docs/design.md "ExternalDNS in each cluster").
+    '--aws-prefer-cname',
     `--policy=${input.policy}`,
     ...(input.txtPrefix ? [`--txt-prefix=${input.txtPrefix}`] : []),
     ...(input.txtSuffix ? [`--txt-suffix=${input.txtSuffix}`] : []),

@@ -2,6 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { Organization } from '@/db/rows';
+import { describeRemovalProgress } from './cluster-removal';
 import type {
   ClusterConnectionKind,
   ClusterStatus,
@@ -26,6 +27,8 @@ export interface ClusterSummary {
   lastSeenAt: Date | null;
   createdAt: Date;
   deletedAt: Date | null;
+  /** Where a deleted cluster's removal stands, in words; null for a live cluster. */
+  removal: string | null;
 }
 
 export async function listClusters(store: Store, org: Organization): Promise<ClusterSummary[]> {
@@ -47,6 +50,7 @@ export async function listClusters(store: Store, org: Organization): Promise<Clu
       lastSeenAt: row.lastSeenAt,
       createdAt: row.createdAt,
       deletedAt: row.deletedAt,
+      removal: describeRemovalProgress(row),
     }))
     .sort((a, b) => Number(a.deletedAt !== null) - Number(b.deletedAt !== null));
 }

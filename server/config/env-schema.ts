@@ -64,6 +64,11 @@ const provisioningEnv = {
   ZK_ROUTE53_BURST: positiveInt(40),
   ZK_ROUTE53_CREATE_ZONE_PER_SECOND: z.coerce.number().positive().max(2).default(1.8),
   ZK_RECONCILE_INTERVAL_MS: positiveInt(5_000),
+  // The scheduled record sync (server/hostnames/sync-schedule.ts): the AWS account's Route 53
+  // rate that the reconciler, the sync and every cluster's ExternalDNS share (10/s since July
+  // 2026; 5 on the older limit), and the shortest interval between two syncs of a zone.
+  ZK_ROUTE53_ACCOUNT_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
+  ZK_RECORD_SYNC_MIN_INTERVAL_MS: positiveInt(60_000),
   ZK_RECONCILE_CONCURRENCY: positiveInt(40),
   ZK_RECONCILER_ENABLED: z
     .enum(['true', 'false'])

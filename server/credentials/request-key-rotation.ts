@@ -20,6 +20,14 @@ export async function requestKeyRotation(
     const t = tx.t.iamCredentials;
     const [credential] = await tx.db.select().from(t).where(eq(t.orgId, org.id));
     if (credential?.status === 'rotating') return;
+    if (credential?.retiringAccessKeyId) {
+      // The user holds the new key and the old one: IAM allows no third.
+      throw new DomainError(
+        'conflict',
+        `${org.slug}'s previous rotation still waits for clusters to take the new key (the org page names them); ` +
+          `rotate again once its old key is deleted, or have an operator force it out ("zk rotate-key --org ${org.slug} --force-retire").`,
+      );
+    }
     if (credential?.status !== 'ready') {
       throw new DomainError(
         'conflict',

@@ -1,7 +1,9 @@
 // A collected org keeps its identity, and its zone comes back when a cluster registers or runs
 // again: a new generation (a new CallerReference, so a new zone id), whose zone, delegation and
 // policy steps the reconciler then redoes. The policy step moves the IAM policy to the new zone
-// with CreatePolicyVersion; the user and its key are untouched.
+// with CreatePolicyVersion; the user and its key are untouched. ExternalDNS in the org's connected
+// clusters still filters on the old zone id, so it is marked for delivery again: the reconciler's
+// ExternalDNS pass redeploys it once the new zone is ready.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 import type { Actor } from '../auth/actor';
@@ -24,7 +26,7 @@ export async function bringBackCollectedZones(
 ): Promise<ZoneReturn[]> {
   const { organizations: o, hostedZones: z, clusters: c } = store.t;
   const candidates = await store.db
-    .select({ org: o, cluster: c.name })
+    .select({ org: o, cluster: c.name, collectedZoneId: z.awsZoneId })
     .from(o)
     .innerJoin(z, and(eq(z.orgId, o.id), eq(z.generation, o.generation)))
     .innerJoin(c, eq(c.orgId, o.id))
@@ -38,7 +40,7 @@ export async function bringBackCollectedZones(
     );
   const seen = new Set<string>();
   const returns: ZoneReturn[] = [];
-  for (const { org, cluster } of candidates) {
+  for (const { org, cluster, collectedZoneId } of candidates) {
     if (seen.has(org.id)) continue;
     seen.add(org.id);
     const generation = org.generation + 1;
@@ -55,6 +57,21 @@ export async function bringBackCollectedZones(
         .update(s)
         .set({ status: 'pending' })
         .where(and(eq(s.orgId, org.id), inArray(s.step, ZONE_STEPS)));
+      const c = tx.t.clusters;
+      await tx.db
+        .update(c)
+        .set({
+          externalDnsState: 'degraded',
+          externalDnsError: `ExternalDNS still filters on the collected zone${collectedZoneId ? ` ${collectedZoneId}` : ''}; it is redeployed with the new zone once that is ready.`,
+          externalDnsRetryAt: null,
+        })
+        .where(
+          and(
+            eq(c.orgId, org.id),
+            eq(c.connectionKind, 'kubeconfig'),
+            inArray(c.externalDnsState, ['running', 'degraded', 'deploying']),
+          ),
+        );
       await recordAuditEvent(tx, {
         actor,
         orgId: org.id,

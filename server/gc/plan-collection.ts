@@ -117,7 +117,7 @@ export function planCollection(input: PlanCollectionInput): GcDecision[] {
     input.decisions.filter((d) => ACTIVE.has(d.status)).map((d) => [d.zoneId, d]),
   );
   const decisions: GcDecision[] = [];
-  const toSchedule: { zone: GcZone; org: GcOrg; calls: number }[] = [];
+  const toSchedule: { zone: GcZone; org: GcOrg; calls: number; closing: Date | null }[] = [];
 
   for (const zone of live) {
     const org = orgs.get(zone.orgId)!;
@@ -204,7 +204,9 @@ export function planCollection(input: PlanCollectionInput): GcDecision[] {
       );
       continue;
     }
-    toSchedule.push({ zone, org, calls });
+    // Still inside its free window, but too close to its end to finish a teardown with the margin.
+    const closing = now.getTime() < freeUntil.getTime() ? freeUntil : null;
+    toSchedule.push({ zone, org, calls, closing });
     decisions.push(decide('schedule', null, idle, cost.nextChargeUsd));
   }
 
@@ -213,7 +215,10 @@ export function planCollection(input: PlanCollectionInput): GcDecision[] {
     const month = utcMonthName(new Date(slot.target.getTime() - 1));
     decision.at = slot.at;
     decision.reason =
-      `${decision.reason}, past the grace period. ${month} is already paid for, so the zone is kept ` +
+      `${decision.reason}, past the grace period. ` +
+      (slot.closing
+        ? `Its free window closes at ${iso(slot.closing)}, too soon to tear it down with the margin, so ${month} is charged: the zone is kept `
+        : `${month} is already paid for, so the zone is kept `) +
       `(a cluster may come back) and deleted in the window before ${iso(slot.target)}: ` +
       `${slot.windowCalls} teardown calls at ${settings.route53RequestsPerSecond} requests/s, ` +
       `from ${iso(slot.windowStart)}, ending ${Math.round(settings.safetyMarginMs / 60_000)} min before midnight UTC.` +
@@ -230,6 +235,7 @@ export function planCollection(input: PlanCollectionInput): GcDecision[] {
 
 interface Slot {
   zoneId: string;
+  closing: Date | null;
   at: Date;
   target: Date;
   windowStart: Date;
@@ -241,7 +247,7 @@ interface Slot {
 // Zones are laid end to end in the window, oldest first; those that would pass midnight go to
 // the next month's window, sized again from what is left.
 function windowSlots(
-  pending: { zone: GcZone; calls: number }[],
+  pending: { zone: GcZone; calls: number; closing: Date | null }[],
   settings: GcSettings,
   now: Date,
 ): Slot[] {
@@ -274,6 +280,7 @@ function windowSlots(
       used += q.calls;
       slots.push({
         zoneId: q.zone.zoneId,
+        closing: q.closing,
         at: new Date(at),
         target,
         windowStart,

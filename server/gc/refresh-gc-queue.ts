@@ -33,6 +33,16 @@ export async function refreshGcQueue(
       .from(d)
       .where(inArray(d.status, [...OPEN]));
     const openByZone = new Map(open.map((row) => [row.hostedZoneId, row]));
+    // A zone being collected (or left mid-teardown by a crash) is the executor's until it is done:
+    // a second decision for it would run a second teardown of the same zone.
+    const executing = new Set(
+      (
+        await tx.db
+          .select({ hostedZoneId: d.hostedZoneId })
+          .from(d)
+          .where(eq(d.status, 'executing'))
+      ).map((row) => row.hostedZoneId),
+    );
     const changes: QueueChange[] = [];
     const audit = async (
       decision: GcDecision,
@@ -63,9 +73,15 @@ export async function refreshGcQueue(
       const zoneRowId = input.zoneRowIds.get(decision.zoneId)!;
       planned.add(zoneRowId);
       const existing = openByZone.get(zoneRowId);
-      if (decision.action === 'keep') continue;
+      if (decision.action === 'keep' || executing.has(zoneRowId)) continue;
       if (decision.action === 'cancel') {
-        if (existing) await cancel(existing, decision.reason, decision);
+        // A person's approval (or force) stands against timing, such as a grace period begun
+        // again; only a pin or a running cluster cancels it.
+        const inUse =
+          input.pins.has(decision.orgId) ||
+          input.clusters.some((c) => c.orgId === decision.orgId && c.status === 'running');
+        if (existing && (existing.status !== 'approved' || inUse))
+          await cancel(existing, decision.reason, decision);
         continue;
       }
       const status = input.settings.mode === 'manual' ? 'proposed' : 'scheduled';

@@ -14,6 +14,7 @@ import type {
   StepStatus,
 } from '@/db/schema/enums';
 import { serviceLabel } from '../cloud/cloud-error';
+import { rotationHoldOf } from '../credentials/rotation-blockers';
 import { explainStepError } from './explain-step-error';
 import { organizationStatus } from './org-status';
 import { PROVISIONING_STEPS } from './provision-organization';
@@ -47,6 +48,16 @@ export interface OrgStatusView {
     status: CredentialStatus;
   } | null;
   steps: StepView[];
+  /** A rotated-out key that waits for clusters to take the new one; null when none waits. */
+  rotationHold: RotationHoldView | null;
+}
+
+export interface RotationHoldView {
+  retiringAccessKeyId: string;
+  /** Connected clusters that do not hold the new key yet, each with why and its next retry. */
+  blockers: { cluster: string; reason: string; nextRetryAt: string | null }[];
+  /** Not waited for: their admin applies the new Secret by hand. */
+  manualClusters: string[];
 }
 
 export interface StepView {
@@ -79,6 +90,7 @@ export async function loadOrgStatusView(
   { showAccountId, now = new Date() }: { showAccountId: boolean; now?: Date },
 ): Promise<OrgStatusView> {
   const status = await organizationStatus(store, org);
+  const hold = await rotationHoldOf(store, org);
   const plan = org.desiredState === 'absent' ? TEARDOWN_STEPS : PROVISIONING_STEPS;
   const rows = new Map(status.steps.map((s) => [s.step, s]));
   const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -123,6 +135,11 @@ export async function loadOrgStatusView(
         nextRetryAt: iso(row.nextRetryAt),
       };
     }),
+    rotationHold: hold && {
+      retiringAccessKeyId: hold.retiringAccessKeyId,
+      blockers: hold.blockers.map((b) => ({ ...b, nextRetryAt: iso(b.nextRetryAt) })),
+      manualClusters: hold.manualClusters,
+    },
   };
 }
 

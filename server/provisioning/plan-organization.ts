@@ -10,6 +10,7 @@ import {
 } from '../cloud/iam';
 import { fqdn, getHostedZone } from '../cloud/route53';
 import { platformAccountId } from '../cloud/sts';
+import { describeBlockers, rotationHoldOf } from '../credentials/rotation-blockers';
 import { policyArnFor, zonePolicyDocument } from './org-resource-names';
 import { orgWork, type ProvisioningContext } from './provisioning-context';
 import { samePolicyDocument } from './same-policy-document';
@@ -62,9 +63,21 @@ export async function planOrganization(
   else if (!((await attachedPolicyArns(names.iamUserName)) ?? []).includes(policyArn))
     actions.push(`attach ${names.policyName} to ${names.iamUserName}`);
   const storedKey = keys.find((k) => k.accessKeyId === stored?.data.AWS_ACCESS_KEY_ID);
-  for (const key of keys)
-    if (key !== storedKey)
+  // A rotation's old key is the clusters' until they hold the new one (server/credentials/).
+  const hold = await rotationHoldOf(ctx.store, org);
+  for (const key of keys) {
+    if (key === storedKey) continue;
+    if (key.accessKeyId !== hold?.retiringAccessKeyId)
       actions.push(`delete access key ${key.accessKeyId} (secret not in Vault)`);
+    else if (hold.blockers.length > 0)
+      actions.push(
+        `keep rotated-out key ${key.accessKeyId} until ${describeBlockers(hold.blockers)} ${hold.blockers.length === 1 ? 'holds' : 'hold'} the new key`,
+      );
+    else
+      actions.push(
+        `delete rotated-out key ${key.accessKeyId}: every connected cluster holds the new key`,
+      );
+  }
   if (!storedKey) actions.push('create an access key, store it in Vault and verify it with STS');
   else if (org.status !== 'ready')
     actions.push(`verify access key ${storedKey.accessKeyId} with STS`);

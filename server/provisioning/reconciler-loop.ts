@@ -4,10 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Store } from '@/db/open-store';
-import { SYSTEM_ACTOR } from '../auth/actor';
+import { SYSTEM_ACTOR, type Actor } from '../auth/actor';
 import { getVaultKv } from '../cloud/vault';
+import type { DeliveryContext } from '../clusters/deliver-externaldns';
 import { deliverPendingClusters, ROLLOUT_TIMEOUT_MS } from '../clusters/deliver-pending-clusters';
+import { removeDeletedClusters } from '../clusters/remove-deleted-clusters';
+import { retireRotatedKeys } from '../credentials/retire-old-key';
 import { getConfig } from '../config/config';
+import { reconcilerGcStep } from '../gc/gc-loop-step';
+import { syncDueZones } from '../hostnames/scheduled-record-sync';
 import { logger } from '../log/logger';
 import { getStore } from '../store';
 import { reconcileTls } from '../tls/reconcile-tls';
@@ -25,12 +30,12 @@ const holder = globalThis as unknown as {
   zonekeeperReconciler?: { stop(): Promise<void>; nudge(): void };
 };
 
-function deliveryContext(store: Store) {
+export function deliveryContext(store: Store, actor: Actor = SYSTEM_ACTOR): DeliveryContext {
   const config = getConfig();
   return {
     store,
     vault: getVaultKv(),
-    actor: SYSTEM_ACTOR,
+    actor,
     baseDomain: config.ZK_BASE_DOMAIN,
     kubeTimeoutMs: config.ZK_KUBE_TIMEOUT_MS,
     rolloutTimeoutMs: ROLLOUT_TIMEOUT_MS,
@@ -70,9 +75,20 @@ export function startReconcilerLoop() {
             me,
             config.ZK_LEASE_TTL_MS,
             async (lease) => {
+              // The collector first: a zone brought back is then made again in this same pass.
+              await reconcilerGcStep.run(store, SYSTEM_ACTOR, { lease });
               const pass = await reconcilePass(store, SYSTEM_ACTOR, { lease });
               // Then ExternalDNS in every connected cluster, with each org's current key.
               await deliverPendingClusters(store, () => deliveryContext(store), { lease });
+              // Then each rotated-out key whose clusters all hold the new one is deleted.
+              await retireRotatedKeys(store, () => deliveryContext(store), { lease });
+              // Then deleted clusters: ExternalDNS out of them, then their records out of the zone.
+              await removeDeletedClusters(store, () => deliveryContext(store), { lease });
+              // Then the zones whose record sync is due, as many as this pass's share allows.
+              await syncDueZones(store, {
+                lease,
+                passSeconds: config.ZK_RECONCILE_INTERVAL_MS / 1000,
+              });
               // Then each org's certificates: issued, renewed, delivered as TLS Secrets.
               await reconcileTls(store, () => deliveryContext(store), { lease });
               return pass;

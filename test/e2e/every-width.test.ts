@@ -17,6 +17,14 @@ const PAGES = [
   '/orgs/acme',
   '/orgs/acme/members',
   '/orgs/acme/sign-in-settings',
+  '/orgs/acme/clusters',
+  // A demo cluster, registered by the global setup as npm start does.
+  '/orgs/acme/clusters/prod',
+  '/cost',
+  '/gc',
+  '/orgs/acme/hostnames',
+  '/orgs/acme/hostnames/delete-orphans',
+  '/hostnames',
   '/orgs/acme/certificates',
 ];
 

@@ -1,7 +1,9 @@
 // Builds the app once and serves it for the whole e2e run on a free port, with its own store, the
 // sandbox AWS and Vault, and the sandbox identity provider. The orgs `acme` and `globex` exist
 // with their own identity providers registered (client secrets in the sandbox Vault), so tests
-// can sign in as any demo person (test/e2e/support/sign-in.ts).
+// can sign in as any demo person (test/e2e/support/sign-in.ts). The sandbox serves the demo
+// Kubernetes clusters (registered as `npm start` does: acme prod and staging, globex prod) and one
+// more that no org has yet, for the cluster tests to register through the form.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,11 +13,15 @@ import { openStore } from '../../db/open-store';
 import { startSandboxIdentityProvider } from '../../sandbox/oidc/start-sandbox-identity-provider';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import { ensureBuilt, freePort, startNextServer } from '../../scripts/next-server';
+import { DEMO_SANDBOX_CLUSTERS, seedDemoClusters } from '../../scripts/demo/seed-demo-clusters';
 import { seedDemoOrganizations } from '../../scripts/seed-demo-organizations';
-import { DEMO_CLUSTER, registerDemoCluster } from './support/register-demo-cluster';
 
 const DIST_DIR = '.next-e2e';
 const BASE_DOMAIN = 'zonekeeper.test';
+/** The sandbox cluster no org has: the cluster tests register it. */
+const UNREGISTERED_CLUSTER = 'acme-e2e';
+// A sandbox cluster the hostname map test registers and deletes.
+const MAP_CLUSTER = 'acme-edge';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,6 +35,12 @@ declare module 'vitest' {
     orgClientSecrets: Record<string, string>;
     /** The sandbox Route 53, whose /_sandbox/faults endpoint makes calls fail on purpose. */
     route53Endpoint: string;
+    /** Kubeconfig files of sandbox clusters that no org has registered yet, by name. */
+    unregisteredKubeconfigs: Record<string, string>;
+    /** The app's environment, for the operator CLI and the collector's pass run beside it. */
+    appEnv: Record<string, string>;
+    /** Kubeconfig files of every sandbox cluster (each with a sandbox ExternalDNS), by name. */
+    kubeconfigs: Record<string, string>;
   }
 }
 
@@ -40,9 +52,15 @@ export default async function setup(project: TestProject) {
   const appUrl = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString('base64');
 
+  // The demo clusters (registered below as npm start does) and one no org has registered, each
+  // with a sandbox ExternalDNS that syncs twice a second wherever its Deployment is applied.
   const sandbox = await startSandbox({
     baseDomain: BASE_DOMAIN,
-    kube: { clusters: [DEMO_CLUSTER.sandboxName] },
+    kube: {
+      clusters: [...DEMO_SANDBOX_CLUSTERS, UNREGISTERED_CLUSTER, MAP_CLUSTER],
+      controllerDelayMs: 200,
+      externalDns: { intervalMs: 500 },
+    },
   });
   const idp = await startSandboxIdentityProvider({ appUrl });
   const store = await openStore({ dialect: 'sqlite', file: databaseFile });
@@ -53,26 +71,27 @@ export default async function setup(project: TestProject) {
       baseDomain: BASE_DOMAIN,
       organizations: idp.organizations,
     });
-    await registerDemoCluster(store, sandbox, BASE_DOMAIN);
+    await seedDemoClusters({
+      store,
+      sandboxEnv: sandbox.env,
+      baseDomain: BASE_DOMAIN,
+      kube: sandbox.kube,
+    });
   } finally {
     await store.close();
   }
 
-  const app = await startNextServer({
-    port,
-    distDir: DIST_DIR,
-    stdio: 'pipe',
-    env: {
-      ...sandbox.env,
-      ...idp.env,
-      AUTH_SECRET: authSecret,
-      DATABASE_URL: `file:${databaseFile}`,
-      ZK_BASE_DOMAIN: BASE_DOMAIN,
-      // The sandbox identity provider's org issuers are plain http on loopback.
-      ZK_SANDBOX: '1',
-      ZK_ENVIRONMENT_LABEL: 'E2E',
-    },
-  });
+  const appEnv = {
+    ...sandbox.env,
+    ...idp.env,
+    AUTH_SECRET: authSecret,
+    DATABASE_URL: `file:${databaseFile}`,
+    ZK_BASE_DOMAIN: BASE_DOMAIN,
+    // The sandbox identity provider's org issuers are plain http on loopback.
+    ZK_SANDBOX: '1',
+    ZK_ENVIRONMENT_LABEL: 'E2E',
+  };
+  const app = await startNextServer({ port, distDir: DIST_DIR, stdio: 'pipe', env: appEnv });
   project.provide('baseUrl', app.url);
   project.provide('databaseFile', databaseFile);
   project.provide('authSecret', authSecret);
@@ -82,6 +101,14 @@ export default async function setup(project: TestProject) {
   );
   project.provide('vault', { address: sandbox.env.VAULT_ADDR, token: sandbox.env.VAULT_TOKEN });
   project.provide('route53Endpoint', sandbox.endpoints.route53);
+  project.provide('unregisteredKubeconfigs', {
+    [UNREGISTERED_CLUSTER]: sandbox.kube[UNREGISTERED_CLUSTER]!.kubeconfigPath,
+  });
+  project.provide('appEnv', appEnv);
+  project.provide(
+    'kubeconfigs',
+    Object.fromEntries(Object.entries(sandbox.kube).map(([n, c]) => [n, c.kubeconfigPath])),
+  );
   return async () => {
     await app.stop();
     await idp.close();

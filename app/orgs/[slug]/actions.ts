@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { orgAction } from '@/app/_lib/org-action';
+import { forceRetireOldKey } from '@/server/credentials/force-retire-old-key';
 import { requestKeyRotation } from '@/server/credentials/request-key-rotation';
 import { requestOrganizationDeletion } from '@/server/orgs/delete-organization';
 import { retryProvisioning } from '@/server/orgs/retry-provisioning';
@@ -30,6 +31,20 @@ export const rotateAccessKeyAction = orgAction({
     nudgeReconciler();
     revalidatePath(`/orgs/${org.slug}`);
     return { slug: org.slug };
+  },
+});
+
+export const forceRetireOldKeyAction = orgAction({
+  permission: 'credentials.force_retire',
+  // The clusters the confirmation named, comma-separated; the domain function compares them with
+  // the clusters that break now and refuses when they differ.
+  input: z.object({ clusters: z.string().max(2000).default('') }),
+  run: async ({ store, actor, org, input }) => {
+    const done = await forceRetireOldKey({ store, actor }, org, {
+      confirmClusters: input.clusters.split(','),
+    });
+    revalidatePath(`/orgs/${org.slug}`);
+    return done;
   },
 });
 

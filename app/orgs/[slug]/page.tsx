@@ -1,16 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireOrgPageAccess } from '@/app/_lib/org-page-access';
+import { OrgHostnameSummary } from '@/app/orgs/[slug]/hostnames/org-hostname-summary';
 import { PageHeader } from '@/components/layout/page-header';
+import { ClusterCounts } from '@/components/clusters/cluster-counts';
 import { AuditTrail } from '@/components/org-detail/audit-trail';
 import { DeletedOrgHistory } from '@/components/org-detail/deleted-org-history';
 import { OrgLiveStatus } from '@/components/org-detail/org-live-status';
 import { Identifier } from '@/components/ui/identifier';
 import { listAuditEvents } from '@/server/audit/list-audit-events';
 import { roleHas } from '@/server/auth/permissions';
+import { loadClusterListView } from '@/server/clusters/cluster-view';
 import { getConfig } from '@/server/config/config';
 import { loadOrgStatusView } from '@/server/provisioning/org-status-view';
 import { getStore } from '@/server/store';
+import { ZoneCostSection } from './zone-cost-section';
 
 // The layout's title template covers the pages below this one, not this page itself.
 export async function generateMetadata({
@@ -58,11 +62,12 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
   }
 
   const { role } = access;
-  const [status, events] = await Promise.all([
+  const [status, events, clusters] = await Promise.all([
     loadOrgStatusView(store, org, { showAccountId: roleHas(role, 'identity.read_account') }),
     roleHas(role, 'audit.read')
       ? listAuditEvents(store, { orgId: org.id, limit: LIVE_TRAIL_LENGTH })
       : null,
+    loadClusterListView(store, org),
   ]);
   return (
     <div className="flex flex-col gap-6">
@@ -78,6 +83,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
             >
               Members
             </Link>
+            <ClusterCounts view={clusters} />
             <Link
               href={`/orgs/${org.slug}/certificates`}
               className="text-sm font-medium text-indigo-600 hover:underline"
@@ -96,6 +102,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
           </>
         }
       />
+      <ZoneCostSection org={org} role={role} />
       <OrgLiveStatus
         initial={status}
         zoneName={zoneName}
@@ -103,6 +110,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
           retry: roleHas(role, 'provisioning.retry'),
           rotate: roleHas(role, 'credentials.rotate'),
           delete: roleHas(role, 'orgs.delete'),
+          forceRetire: roleHas(role, 'credentials.force_retire'),
         }}
         historyKept={role === 'platform-operator'}
         history={
@@ -113,6 +121,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
           />
         }
       />
+      <OrgHostnameSummary org={org} />
     </div>
   );
 }

@@ -1,8 +1,11 @@
 // Step "access-key": the user holds one key whose secret is the current version in Vault and which
 // STS accepts. Also carries out a requested rotation (credential status "rotating") without a
-// moment without a working key: new key, new Vault version, verified, recorded, then the old key
-// goes. Keys whose secret we never stored are deleted first, so the user never needs a third key
-// (docs/design.md, "Provisioning an organization" step 5 and "Key rotation").
+// moment without a working key: the old key is recorded as retiring, then the new key is made,
+// written to Vault as a new version, verified and recorded. The old key is not deleted here: the
+// clusters still run on it until the rotation gate (server/credentials/retire-old-key.ts) has
+// rolled the new one out to every connected cluster. Keys whose secret we never stored are deleted
+// first, never the retiring one, so the user never needs a third key (docs/design.md,
+// "Provisioning an organization" step 5 and "Key rotation").
 import type { AccessKeySummary } from '../../cloud/iam';
 import { createAccessKey, deleteAccessKey, listAccessKeys } from '../../cloud/iam';
 import { verifyAccessKey } from '../../cloud/sts';
@@ -20,25 +23,35 @@ export async function ensureAccessKey(work: OrgWork): Promise<void> {
   const stored = await work.ctx.vault.readSecret(credential.vaultPath);
   const storedKeyId = stored?.data.AWS_ACCESS_KEY_ID;
   const current = keys.find((k) => k.accessKeyId === storedKeyId);
+  // Clusters may still run on it, so no clean-up below deletes it; only the rotation gate does.
+  const retiring = keys.find(
+    (k) => k.accessKeyId === credential.retiringAccessKeyId && k !== current,
+  );
+  const disposable = keys.filter((k) => k !== current && k !== retiring);
 
   // A rotation is still to be made while Vault holds the key the rotation was requested for.
   const rotationDue =
     credential.status === 'rotating' && current?.accessKeyId === credential.accessKeyId;
   if (current && stored && !rotationDue) {
     await confirmKey(work, current, stored);
-    await deleteKeys(
-      work,
-      keys.filter((k) => k !== current),
-      'superseded by the key in Vault',
-    );
+    await deleteKeys(work, disposable, 'superseded by the key in Vault');
     return;
   }
+  if (rotationDue && retiring) {
+    // The current key and the retiring one are the two IAM allows: a new key would be a third.
+    throw new DomainError(
+      'conflict',
+      `The previous rotation still waits for clusters to take its key, so ${retiring.accessKeyId} is not deleted yet; ` +
+        `a new rotation starts once it is (or after "zk rotate-key --org ${work.org.slug} --force-retire").`,
+    );
+  }
+  if (rotationDue && current) {
+    // Before the new key exists: once Vault holds the new key, the old one is "not in Vault" and
+    // only this record keeps a restarted step from deleting the key the clusters run on.
+    await updateCredentialRow(work, { retiringAccessKeyId: current.accessKeyId });
+  }
   // Keys not in Vault are useless (AWS never shows a secret twice): remove them before creating.
-  await deleteKeys(
-    work,
-    keys.filter((k) => k !== current),
-    'its secret was never stored in Vault',
-  );
+  await deleteKeys(work, disposable, 'its secret was never stored in Vault');
 
   const created = await createAccessKey(userName);
   await auditChange(work, 'access_key.created', created.accessKeyId, { userName });
@@ -68,7 +81,6 @@ export async function ensureAccessKey(work: OrgWork): Promise<void> {
       version: written.version,
     },
   );
-  if (current) await deleteKeys(work, [current], 'rotated out');
 }
 
 /** Proves the Vault key works with STS, then records it as the org's current key. */

@@ -40,16 +40,32 @@ describe('zk gc plan at 23:00 UTC on the last day of a month', () => {
         slug: c.slug,
         displayName: c.slug,
         status: 'ready',
+        generation: c.previousZone ? 2 : 1,
         gcPinned: c.pinned ?? false,
         createdAt: c.orgCreated ?? new Date('2026-01-01T00:00:00Z'),
       });
+      if (c.previousZone) {
+        await store.db.insert(hostedZones).values({
+          id: randomUUID(),
+          orgId,
+          generation: 1,
+          name: `${c.slug}.zonekeeper.test`,
+          callerReference: `zk-${orgId}-g1`,
+          awsZoneId: `Z-${c.slug}-old`,
+          awsCreatedAt: c.previousZone.created,
+          deletedAt: c.previousZone.deleted,
+          recordCount: c.records ?? 40,
+          status: 'deleted',
+        });
+      }
+      const generation = c.previousZone ? 2 : 1;
       const zoneRowId = randomUUID();
       await store.db.insert(hostedZones).values({
         id: zoneRowId,
         orgId,
-        generation: 1,
+        generation,
         name: `${c.slug}.zonekeeper.test`,
-        callerReference: `zk-${orgId}-g1`,
+        callerReference: `zk-${orgId}-g${generation}`,
         awsZoneId: `Z-${c.slug}`,
         awsCreatedAt: c.zoneCreated,
         recordCount: c.records ?? 40,

@@ -136,4 +136,56 @@ describe('zk records sync and zk hostnames', () => {
     expect(cluster.code).toBe(3);
     expect(cluster.stderr).toMatch(/acme has no cluster named "nope"/);
   });
+
+  it('lists orphans, deletes them only with --yes, and leaves unmanaged records alone', async () => {
+    const [zone] = await store.db.select().from(store.t.hostedZones);
+    const route53 = new Route53Client({
+      region: 'us-east-1',
+      endpoint: sandbox.env.AWS_ENDPOINT_URL_ROUTE_53,
+      credentials: {
+        accessKeyId: sandbox.env.AWS_ACCESS_KEY_ID,
+        secretAccessKey: sandbox.env.AWS_SECRET_ACCESS_KEY,
+      },
+    });
+    const record = (name: string, type: 'A' | 'TXT', value: string) => ({
+      Action: 'CREATE' as const,
+      ResourceRecordSet: { Name: name, Type: type, TTL: 300, ResourceRecords: [{ Value: value }] },
+    });
+    await route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zone!.awsZoneId!,
+        ChangeBatch: {
+          Changes: [
+            record('left.acme.zonekeeper.test', 'A', '192.0.2.7'),
+            record(
+              'a-left.acme.zonekeeper.test',
+              'TXT',
+              '"heritage=external-dns,external-dns/owner=zkc-gone,external-dns/resource=service/x/left"',
+            ),
+            record('byhand.acme.zonekeeper.test', 'A', '192.0.2.8'),
+          ],
+        },
+      }),
+    );
+    route53.destroy();
+    expect((await zk(['records', 'sync', '--org', 'acme'])).code).toBe(0);
+
+    const listed = await zk(['records', 'delete-orphans', '--org', 'acme']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/^a-left\.acme\.zonekeeper\.test TXT /m);
+    expect(listed.stdout).toMatch(/^left\.acme\.zonekeeper\.test A 192\.0\.2\.7 /m);
+    expect(listed.stdout).not.toMatch(/byhand/);
+    expect(listed.stdout).toMatch(/2 record sets would be deleted; run again with --yes/);
+
+    const deleted = await zk(['records', 'delete-orphans', '--org', 'acme', '--yes']);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toMatch(/Deleted 2 record sets in 1 change batches/);
+    const names = (await zk(['hostnames', '--org', 'acme', '--json'])).stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { name: string }).name);
+    expect(names).toContain('byhand.acme.zonekeeper.test');
+    expect(names).not.toContain('left.acme.zonekeeper.test');
+    expect(names).not.toContain('a-left.acme.zonekeeper.test');
+  });
 });

@@ -1,6 +1,7 @@
 // `zk rotate-key` as an operator runs it, in a child process against the sandbox: by default it
 // returns once the new key is in Vault, verified with STS and the old key deleted, also when
-// another replica holds the reconciler lease and does the work; --no-wait only asks for it.
+// another replica holds the reconciler lease and does the work; --no-wait only asks for it. (With
+// clusters connected: rotate-key-clusters.test.ts.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,8 @@ import {
   whileHoldingLease,
 } from '@/server/provisioning/leader-lease';
 import { reconcilePass } from '@/server/provisioning/reconcile-pass';
-import { RECONCILER_LEASE } from '@/server/provisioning/reconciler-loop';
+import { retireRotatedKeys } from '@/server/credentials/retire-old-key';
+import { deliveryContext, RECONCILER_LEASE } from '@/server/provisioning/reconciler-loop';
 import { runZk, type ZkRun } from '../../support/zk-cli';
 import { BASE_DOMAIN, startProvisioningSandbox } from '../provisioning/provisioning-env';
 
@@ -140,13 +142,16 @@ describe('zk rotate-key', () => {
       expect(await tryAcquireLease(store, RECONCILER_LEASE, leader, LEASE_TTL_MS)).toBe(true);
       try {
         const cli = zk(['rotate-key', '--org', org.slug]);
-        // The leader's loop: renew the lease until the CLI has asked, then do the pass.
+        // The leader's loop: renew the lease until the CLI has asked, then do the pass, which
+        // ends with the rotation gate.
         await whileHoldingLease(store, RECONCILER_LEASE, leader, LEASE_TTL_MS, async (lease) => {
           while ((await credentialOf(org.id))?.status !== 'rotating') {
             await new Promise((r) => setTimeout(r, 100));
           }
           const pass = await reconcilePass(store, SYSTEM_ACTOR, { slugs: [org.slug], lease });
           expect(pass.results).toEqual([{ slug: org.slug, outcome: 'ready' }]);
+          const retired = await retireRotatedKeys(store, () => deliveryContext(store), { lease });
+          expect(retired).toEqual([{ slug: org.slug, retired: before, blockers: [] }]);
         });
         const run = await cli;
         expect(run.code, run.stderr).toBe(0);

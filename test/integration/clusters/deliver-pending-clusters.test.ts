@@ -11,6 +11,7 @@ import { DELIVERY_RETRY_MS, type DeliveryContext } from '@/server/clusters/deliv
 import { deliverPendingClusters } from '@/server/clusters/deliver-pending-clusters';
 import { registerCluster } from '@/server/clusters/register-cluster';
 import { requestKeyRotation } from '@/server/credentials/request-key-rotation';
+import { retireRotatedKeys } from '@/server/credentials/retire-old-key';
 import { createOrganization } from '@/server/orgs/create-organization';
 import { reconcilePass } from '@/server/provisioning/reconcile-pass';
 import { openSqliteTestStore, type TestStore } from '../../support/stores';
@@ -101,6 +102,9 @@ describe('deliverPendingClusters', () => {
       { ok: true, state: 'running', keyVersion: after },
     ]);
     expect((await prod()).credentialsVaultVersion).toBe(after);
+    // The cluster holds the new key, so the rotation gate may delete the old one.
+    const retired = await retireRotatedKeys(store, () => ctx);
+    expect(retired).toEqual([{ slug: 'acme', retired: expect.any(String), blockers: [] }]);
   });
 
   it('waits out the retry time of a cluster whose API is down, and converges once it is back', async () => {

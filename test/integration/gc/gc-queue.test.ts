@@ -152,5 +152,20 @@ for (const kind of STORE_KINDS) {
         'idle has no open deletion to cancel.',
       );
     });
+
+    it('leaves a zone whose collection is executing to the executor: no second decision', async () => {
+      const d = store.t.gcDecisions;
+      // The scheduled decision (from the refresh after the cancel) claimed, as a crash leaves it.
+      expect(await refreshGcQueue(store, operator, at(13))).toEqual([
+        { org: 'idle', zoneId: 'ZIDLE', change: 'scheduled' },
+      ]);
+      await store.db
+        .update(d)
+        .set({ status: 'executing' })
+        .where(and(eq(d.orgId, orgIds.idle!), eq(d.status, 'scheduled')));
+      expect(await refreshGcQueue(store, operator, at(14))).toEqual([]);
+      const statuses = (await decisionsOf('idle')).map((row) => row.status);
+      expect(statuses.filter((status) => status !== 'cancelled')).toEqual(['executing']);
+    });
   });
 }

@@ -1,6 +1,8 @@
 // Crash safety: the CLI `reconcile` runs in a child process that exits on the spot (like kill -9)
 // at one fault point after another; a second run without the fault must converge to exactly one
-// zone, one delegation, one policy, one user, one key that works and is the one in Vault.
+// zone, one delegation, one policy, one user, one key that works and is the one in Vault. A
+// rotation with a sandbox cluster connected must also converge to the cluster holding the new key
+// and the old key deleted exactly once, never a third key made.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,14 +21,19 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '@/db/open-store';
 import type { Sandbox } from '@/sandbox/start-sandbox';
 import { SYSTEM_ACTOR } from '@/server/auth/actor';
 import { createVaultKv, type VaultKv } from '@/server/cloud/vault';
+import { deliverPendingClusters } from '@/server/clusters/deliver-pending-clusters';
+import { registerCluster } from '@/server/clusters/register-cluster';
 import { createOrganization } from '@/server/orgs/create-organization';
 import { CRASH_EXIT_CODE } from '@/server/provisioning/crash-point';
 import { orgResourceNames } from '@/server/provisioning/org-resource-names';
+import { readKubeconfig } from '../clusters/cluster-sandbox';
+import { keyIdInCluster } from '../credentials/rotation-clusters';
 import { BASE_DOMAIN, startProvisioningSandbox } from './provisioning-env';
 
 const run = promisify(execFile);
@@ -49,6 +56,17 @@ const PROVISIONING_POINTS = [
   'after:access-key',
 ];
 const ROTATION_POINTS = ['access-key:created', 'access-key:stored', 'after:access-key'];
+// With a cluster connected: the Secret applied to it, its rollout done, the old key about to go,
+// the old key deleted in IAM but not yet in the store.
+const CLUSTER_ROTATION_POINTS = [
+  ...ROTATION_POINTS,
+  'externaldns:secret-applied',
+  'externaldns:rolled-out',
+  'rotation:before-retire',
+  'rotation:old-key-deleted',
+];
+// One sandbox cluster per case: each org's ExternalDNS lives in the cluster's external-dns namespace.
+const sandboxClusterOf = (point: string) => `crash-${CLUSTER_ROTATION_POINTS.indexOf(point)}`;
 const TEARDOWN_POINTS = [
   'after:teardown-delegation',
   'teardown:zone-deleted',
@@ -64,7 +82,9 @@ describe('crash matrix: kill the reconciler at every step, restart, converge', (
   let vault: VaultKv;
   let aws: { route53: Route53Client; iam: IAMClient };
   beforeAll(async () => {
-    sandbox = await startProvisioningSandbox();
+    sandbox = await startProvisioningSandbox({
+      kube: { clusters: CLUSTER_ROTATION_POINTS.map(sandboxClusterOf), controllerDelayMs: 200 },
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-crash-'));
     store = await openStore({ dialect: 'sqlite', file: path.join(dir, 'zk.sqlite') });
     vault = createVaultKv({
@@ -192,6 +212,82 @@ describe('crash matrix: kill the reconciler at every step, restart, converge', (
       const after = await expectProvisioned(org);
       expect(after.keyId).not.toBe(before.keyId);
       expect(after.vaultVersion).toBe(before.vaultVersion + 1);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it.each(CLUSTER_ROTATION_POINTS)(
+    'rotation with a connected cluster: crash at %s, then converge, the old key deleted once',
+    async (point) => {
+      const org = await newOrg(slugOf('k', point));
+      expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
+      const before = await expectProvisioned(org);
+      const [ready] = await store.db
+        .select()
+        .from(store.t.organizations)
+        .where(eq(store.t.organizations.id, org.id));
+      const kube = sandbox.kube[sandboxClusterOf(point)]!;
+      await registerCluster(
+        {
+          store,
+          actor: SYSTEM_ACTOR,
+          org: ready!,
+          vault,
+          baseDomain: BASE_DOMAIN,
+          kubeTimeoutMs: 2000,
+        },
+        {
+          name: 'prod',
+          policy: 'sync',
+          connection: { kind: 'kubeconfig', kubeconfig: readKubeconfig(kube.kubeconfigPath) },
+        },
+      );
+      const ctx = {
+        store,
+        vault,
+        actor: SYSTEM_ACTOR,
+        baseDomain: BASE_DOMAIN,
+        kubeTimeoutMs: 2000,
+        rolloutTimeoutMs: 20_000,
+      };
+      await deliverPendingClusters(store, () => ctx);
+      expect(keyIdInCluster(sandbox, kube.name)).toBe(before.keyId);
+
+      expect(await zk(['rotate-key', '--org', org.slug, '--no-wait'])).toBe(0);
+      expect(await zk(['reconcile', '--org', org.slug], point)).toBe(CRASH_EXIT_CODE);
+      expect(await zk(['reconcile', '--org', org.slug])).toBe(0);
+      const after = await expectProvisioned(org);
+      expect(after.keyId).not.toBe(before.keyId);
+      expect(after.vaultVersion).toBe(before.vaultVersion + 1);
+      expect(keyIdInCluster(sandbox, kube.name)).toBe(after.keyId);
+      const [cluster] = await store.db
+        .select()
+        .from(store.t.clusters)
+        .where(eq(store.t.clusters.orgId, org.id));
+      expect(cluster).toMatchObject({
+        externalDnsState: 'running',
+        credentialsVaultVersion: after.vaultVersion,
+      });
+      const [credential] = await store.db
+        .select()
+        .from(store.t.iamCredentials)
+        .where(eq(store.t.iamCredentials.orgId, org.id));
+      expect(credential).toMatchObject({ accessKeyId: after.keyId, retiringAccessKeyId: null });
+      const events = await store.db
+        .select()
+        .from(store.t.auditEvents)
+        .where(eq(store.t.auditEvents.orgId, org.id));
+      const targets = (action: string) =>
+        events.filter((e) => e.action === action).map((e) => e.target);
+      // The first key and the rotation's, plus the one a crash right after creating it orphaned
+      // (its secret never reached Vault, so it is deleted and made again).
+      const orphans = targets('access_key.created').filter(
+        (id) => id !== before.keyId && id !== after.keyId,
+      );
+      expect(orphans).toHaveLength(point === 'access-key:created' ? 1 : 0);
+      expect(targets('access_key.deleted').sort()).toEqual([before.keyId, ...orphans].sort());
+      // Never a third key: a LimitExceeded would have failed the step and the run.
+      expect(targets('provisioning.step_failed')).toEqual([]);
     },
     CASE_TIMEOUT_MS,
   );

@@ -143,6 +143,8 @@ export function externalDnsManifest(options: {
   policy?: 'sync' | 'upsert-only';
   extraArgs?: string[];
   zoneIdFilter?: string[];
+  /** Zonekeeper's bundle passes --aws-prefer-cname; false leaves it out. */
+  preferCname?: boolean;
 }): string {
   const args = [
     '--source=service',
@@ -153,6 +155,7 @@ export function externalDnsManifest(options: {
     `--domain-filter=${options.org.zoneName}`,
     ...(options.zoneIdFilter ?? [options.org.zoneId]).map((id) => `--zone-id-filter=${id}`),
     '--aws-zone-type=public',
+    ...(options.preferCname === false ? [] : ['--aws-prefer-cname']),
     ...(options.policy ? [`--policy=${options.policy}`] : []),
     ...(options.extraArgs ?? []),
   ];

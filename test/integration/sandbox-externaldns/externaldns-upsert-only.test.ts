@@ -61,6 +61,18 @@ describe('sandbox ExternalDNS, --policy=upsert-only', () => {
     expect(condition.message).toBe('--txt-prefix and --txt-suffix are mutually exclusive');
   });
 
+  it('refuses to start without --aws-prefer-cname, which the real one would answer with aliases', async () => {
+    await apply(
+      fixture,
+      CLUSTER,
+      externalDnsManifest({ org: acme, ownerId: OWNER, policy: 'upsert-only', preferCname: false }),
+    );
+    const condition = await conditionWithReason('InvalidArgs', '--aws-prefer-cname');
+    expect(condition.message).toBe(
+      'flag --aws-prefer-cname is required: the sandbox ExternalDNS publishes load balancer hostnames as CNAME records only (without the flag ExternalDNS v0.22 makes A alias records)',
+    );
+  });
+
   it('reports a missing credentials Secret and calls nothing', async () => {
     await kubectl(fixture, CLUSTER, ['delete', 'secret', 'external-dns-aws', '-n', 'external-dns']);
     await apply(

@@ -14,6 +14,7 @@ import type {
 } from './support/call-surface';
 import {
   ORG_A,
+  ORG_A_CLUSTER,
   removableMemberId,
   revocableInvitationId,
   type CallerName,
@@ -22,7 +23,11 @@ import {
 type PerCaller<T> = Record<CallerName, T>;
 
 /** Values for the dynamic segments of page routes: [slug] is always org A. */
-export const ROUTE_PARAMS: Record<string, string> = { slug: ORG_A, provider: 'platform' };
+export const ROUTE_PARAMS: Record<string, string> = {
+  slug: ORG_A,
+  provider: 'platform',
+  name: ORG_A_CLUSTER,
+};
 
 const PUBLIC_PAGE: PerCaller<PageOutcome> = {
   anonymous: 'ok',
@@ -40,6 +45,14 @@ export const ORG_A_PAGE: PerCaller<PageOutcome> = {
   operator: 'ok',
 };
 
+const OPERATOR_PAGE: PerCaller<PageOutcome> = {
+  anonymous: 'sign-in',
+  viewerA: 'not_found',
+  adminA: 'not_found',
+  adminB: 'not_found',
+  operator: 'ok',
+};
+
 export const PAGE_EXPECTATIONS: Record<string, PerCaller<PageOutcome>> = {
   '/': {
     anonymous: 'sign-in',
@@ -53,7 +66,24 @@ export const PAGE_EXPECTATIONS: Record<string, PerCaller<PageOutcome>> = {
   '/orgs/[slug]/sign-in-settings': ORG_A_PAGE,
   '/orgs/[slug]/members': ORG_A_PAGE,
   '/orgs/[slug]/certificates': ORG_A_PAGE,
+  '/orgs/[slug]/clusters': ORG_A_PAGE,
+  '/orgs/[slug]/clusters/[name]': ORG_A_PAGE,
+  '/orgs/[slug]/hostnames': ORG_A_PAGE,
+  '/orgs/[slug]/clusters/[name]/hostnames': ORG_A_PAGE,
+  // The preview of a deletion: for who may delete (viewers get the 404 page).
+  '/orgs/[slug]/hostnames/delete-orphans': { ...ORG_A_PAGE, viewerA: 'not_found' },
+  // Every org's records: operators only; for anyone else the page does not exist.
+  '/hostnames': {
+    anonymous: 'sign-in',
+    viewerA: 'not_found',
+    adminA: 'not_found',
+    adminB: 'not_found',
+    operator: 'ok',
+  },
   '/sign-in': PUBLIC_PAGE,
+  // The platform's own pages: operators only; anyone else the 404 page, as for no page at all.
+  '/cost': OPERATOR_PAGE,
+  '/gc': OPERATOR_PAGE,
   '/sign-in/error/[provider]': PUBLIC_PAGE,
 };
 
@@ -72,6 +102,15 @@ const PUBLIC_HANDLER: PerCaller<HandlerOutcome> = {
   viewerA: '200 json',
   adminA: '200 json',
   adminB: '200 json',
+  operator: '200 json',
+};
+
+/** A GET of org A's that every member and the operator read. */
+const ORG_A_MEMBERS_JSON: PerCaller<HandlerOutcome> = {
+  anonymous: '401 json',
+  viewerA: '200 json',
+  adminA: '200 json',
+  adminB: '404 json',
   operator: '200 json',
 };
 
@@ -108,6 +147,56 @@ export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
       operator: '200 json',
     },
   },
+  '/api/orgs/[slug]/clusters': {
+    access:
+      "members of the org and the operator; anonymous 401 in JSON (the proxy), another org's 404 like a missing one",
+    methods: ['GET'],
+    expect: ORG_A_MEMBERS_JSON,
+  },
+  '/api/orgs/[slug]/clusters/[name]/status': {
+    access:
+      "members of the org and the operator, like the org status; another org's cluster 404 like a missing one; no kubeconfig in it",
+    methods: ['GET'],
+    expect: ORG_A_MEMBERS_JSON,
+  },
+  // Org A is never provisioned here (no reconciler): a member passes the gate and hears that
+  // there is no zone yet to write a manifest for (503). The Secret's data is never in it.
+  '/api/orgs/[slug]/clusters/[name]/manifest': {
+    access:
+      "members of the org and the operator (the YAML without the Secret's data); another org's 404 like a missing one",
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '503 json',
+      adminA: '503 json',
+      adminB: '404 json',
+      operator: '503 json',
+    },
+  },
+  // The org's hostname map as CSV, authorized like its page.
+  '/api/orgs/[slug]/hostnames/csv': {
+    access:
+      "members of the org and the operator; anonymous 401 in JSON (the proxy), another org's 404 like a missing one",
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '200 other',
+      adminA: '200 other',
+      adminB: '404 json',
+      operator: '200 other',
+    },
+  },
+  '/api/hostnames/csv': {
+    access: 'platform operators only, like /hostnames; anyone else 404, anonymous 401 (the proxy)',
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '404 json',
+      adminA: '404 json',
+      adminB: '404 json',
+      operator: '200 other',
+    },
+  },
   // Org A has a CA (seeded by app-under-test): members download it, another org's admin gets 404.
   '/api/orgs/[slug]/tls/ca': {
     access:
@@ -135,6 +224,18 @@ export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
       adminA: '405 other',
       adminB: '405 other',
       operator: '405 other',
+    },
+  },
+  '/api/cost/csv': {
+    access:
+      "platform operators (cost.read): every org's cost as CSV; anyone else 404 like a missing route, anonymous 401 in JSON (the proxy)",
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '404 json',
+      adminA: '404 json',
+      adminB: '404 json',
+      operator: '200 other',
     },
   },
   // GET answers session/providers/csrf reads; POST is sign-in and sign-out, guarded by Auth.js's
@@ -198,6 +299,13 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
     call: ORG_A_FORM(),
     expect: { ...ORG_A_ADMIN, adminA: 'refused:conflict', operator: 'refused:conflict' },
   },
+  // Platform operators only; org A has no rotated-out key, so the operator passes the gate and
+  // hears there is nothing to delete.
+  'app/orgs/[slug]/actions.ts#forceRetireOldKeyAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ clusters: '' }),
+    expect: { ...OPERATOR_ONLY, adminB: 'not_found', operator: 'refused:conflict' },
+  },
   // A wrong confirmation: the operator passes the gate and the domain check refuses, so the
   // matrix deletes nothing that later cells need.
   'app/orgs/[slug]/actions.ts#deleteOrganizationAction': {
@@ -255,6 +363,88 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
       form: { orgSlug: ORG_A, userId: removableMemberId(caller) },
     }),
     expect: ORG_A_ADMIN,
+  },
+  // A manual cluster per allowed caller, so each registration is its own and needs no cluster.
+  'app/orgs/[slug]/clusters/actions.ts#registerClusterAction': {
+    path: '/orgs',
+    call: (caller) => ({
+      args: 'form',
+      form: {
+        orgSlug: ORG_A,
+        name: `by-${caller.toLowerCase()}`,
+        policy: 'sync',
+        connection: 'manual',
+      },
+    }),
+    expect: ORG_A_ADMIN,
+  },
+  'app/orgs/[slug]/clusters/actions.ts#setClusterStatusAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ name: ORG_A_CLUSTER, status: 'stopped' }),
+    expect: ORG_A_ADMIN,
+  },
+  'app/orgs/[slug]/clusters/actions.ts#redeployClusterAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ name: ORG_A_CLUSTER }),
+    expect: ORG_A_ADMIN,
+  },
+  // A wrong confirmation: an allowed caller passes the gate and is refused, nothing deleted.
+  'app/orgs/[slug]/clusters/actions.ts#deleteClusterAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ name: ORG_A_CLUSTER, confirm: 'not-the-name' }),
+    expect: { ...ORG_A_ADMIN, adminA: 'refused:invalid_input', operator: 'refused:invalid_input' },
+  },
+  // Org A has no zone here (no reconciler) and no decision: the operator passes the gate of each
+  // collector action and then hears what the domain says, so the matrix collects nothing.
+  'app/gc/actions.ts#approveGcDecisionAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { org: ORG_A, decisionId: 'no-such-decision' } }),
+    // The operator's not_found is the decision's: the others are stopped before (forbidden).
+    expect: { ...OPERATOR_ONLY, operator: 'not_found' },
+  },
+  'app/gc/actions.ts#approveAllGcDecisionsAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { decisionIds: 'no-such-decision' } }),
+    expect: OPERATOR_ONLY,
+  },
+  'app/gc/actions.ts#cancelGcDecisionAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { org: ORG_A } }),
+    expect: { ...OPERATOR_ONLY, operator: 'refused:conflict' },
+  },
+  // Unpinning an org that is not pinned changes nothing.
+  'app/gc/actions.ts#setGcPinAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { org: ORG_A, pinned: 'false' } }),
+    expect: OPERATOR_ONLY,
+  },
+  'app/gc/actions.ts#forceGcCollectionAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { org: ORG_A, confirm: 'alpha.zonekeeper.test' } }),
+    expect: { ...OPERATOR_ONLY, operator: 'refused:conflict' },
+  },
+  // Manual is the mode already (ZK_GC_MODE's default): the switch changes nothing.
+  'app/gc/actions.ts#setGcModeAction': {
+    path: '/orgs',
+    call: () => ({ args: 'state+form', form: { mode: 'manual' } }),
+    expect: OPERATOR_ONLY,
+  },
+  'app/orgs/[slug]/pin-request-actions.ts#requestGcPinAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ reason: 'isolation matrix' }),
+    expect: ORG_A_ADMIN,
+  },
+  // Org A has no ready zone here (no reconciler): an allowed caller passes the gate and hears
+  // that there is nothing to sync or delete yet, so the matrix changes nothing in Route 53.
+  'app/orgs/[slug]/hostnames/actions.ts#syncRecordsAction': {
+    path: '/orgs',
+    call: ORG_A_FORM(),
+    expect: { ...ORG_A_ADMIN, adminA: 'refused:conflict', operator: 'refused:conflict' },
+  },
+  'app/orgs/[slug]/hostnames/actions.ts#deleteOrphansAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ digest: 'a'.repeat(64) }),
+    expect: { ...ORG_A_ADMIN, adminA: 'refused:conflict', operator: 'refused:conflict' },
   },
   // Org A's CA key is in the sandbox Vault (app-under-test), so an allowed caller renews the zone's
   // certificate for real (a new key in Vault, which the leak checks then look for).

@@ -216,6 +216,15 @@ describe('tenant isolation matrix', () => {
         .map((id) => id.toLowerCase())
         .sort(),
     ).toEqual(untouched.map((c) => `removable-by-${c}`));
+
+    // Clusters: registered by adminA and the operator only; org A's own one still there.
+    const clusters = await app.store.db.select().from(app.store.t.clusters);
+    expect(clusters.map((c) => c.name).sort()).toEqual(['by-admina', 'by-operator', 'prod']);
+    expect(clusters.every((c) => c.orgId === alpha!.id && c.deletedAt === null)).toBe(true);
+    expect(clusters.find((c) => c.name === 'prod')).toMatchObject({
+      status: 'stopped',
+      externalDnsState: 'deploying',
+    });
   });
 
   it('refuses a protected action to an anonymous caller even when posted to a public page', async () => {

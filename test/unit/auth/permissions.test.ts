@@ -11,10 +11,10 @@ describe('permissions', () => {
   });
 
   it('keeps platform-wide powers from org admins and everything but reading from viewers', () => {
-    for (const p of ['orgs.create', 'orgs.delete', 'gc.approve'] as const) {
+    for (const p of ['orgs.create', 'orgs.delete', 'gc.approve', 'cost.read'] as const) {
       expect(roleHas('admin', p), p).toBe(false);
     }
-    expect(ROLE_PERMISSIONS.viewer).toEqual(['orgs.read', 'clusters.read']);
+    expect(ROLE_PERMISSIONS.viewer).toEqual(['orgs.read', 'clusters.read', 'records.read']);
   });
 
   it('lets org admins manage their org', () => {

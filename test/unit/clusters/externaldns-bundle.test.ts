@@ -48,6 +48,7 @@ describe('the ExternalDNS bundle', () => {
       '--domain-filter=acme.zonekeeper.test',
       '--zone-id-filter=Z0123ACME',
       '--aws-zone-type=public',
+      '--aws-prefer-cname',
       '--policy=sync',
     ]);
     expect(

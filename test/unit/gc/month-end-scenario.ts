@@ -19,6 +19,8 @@ type Case = {
   };
   pinned?: boolean;
   scheduledBefore?: boolean;
+  /** An earlier zone of the org, deleted: the current one was created again after it. */
+  previousZone?: { created: Date; deleted: Date };
 };
 
 export const MONTH_END_CASES: (Case & { expected: string })[] = [
@@ -93,6 +95,31 @@ export const MONTH_END_CASES: (Case & { expected: string })[] = [
     expected: 'cancel',
   },
   {
+    slug: 'age-11h59',
+    zoneCreated: ago(11 * HOUR + 59 * MIN),
+    cluster: { status: 'deleted', stoppedAt: t('2026-12-01T00:00:00Z') },
+    expected: 'schedule',
+  },
+  {
+    slug: 'age-12h00',
+    zoneCreated: ago(12 * HOUR),
+    cluster: { status: 'deleted', stoppedAt: t('2026-12-01T00:00:00Z') },
+    expected: 'schedule',
+  },
+  {
+    slug: 'leap-day',
+    zoneCreated: t('2024-02-29T23:50:00Z'),
+    cluster: { status: 'stopped', stoppedAt: t('2026-12-01T00:00:00Z') },
+    expected: 'schedule',
+  },
+  {
+    slug: 'recreated',
+    previousZone: { created: t('2026-11-01T00:00:00Z'), deleted: t('2026-12-05T10:00:00Z') },
+    zoneCreated: ago(8 * HOUR),
+    cluster: { status: 'stopped', stoppedAt: t('2026-12-05T00:00:00Z') },
+    expected: 'delete-now',
+  },
+  {
     slug: 'nov-23h50',
     zoneCreated: t('2026-11-30T23:50:00Z'),
     cluster: { status: 'stopped', stoppedAt: t('2026-12-02T00:00:00Z') },
@@ -107,13 +134,26 @@ export function monthEndInput(): PlanCollectionInput {
       slug: c.slug,
       createdAt: c.orgCreated ?? t('2026-01-01T00:00:00Z'),
     })),
-    zones: MONTH_END_CASES.map((c) => ({
-      orgId: c.slug,
-      zoneId: `Z-${c.slug}`,
-      createdAt: c.zoneCreated,
-      deletedAt: null,
-      recordCount: c.records ?? 40,
-    })),
+    zones: MONTH_END_CASES.flatMap((c) => [
+      ...(c.previousZone
+        ? [
+            {
+              orgId: c.slug,
+              zoneId: `Z-${c.slug}-old`,
+              createdAt: c.previousZone.created,
+              deletedAt: c.previousZone.deleted,
+              recordCount: c.records ?? 40,
+            },
+          ]
+        : []),
+      {
+        orgId: c.slug,
+        zoneId: `Z-${c.slug}`,
+        createdAt: c.zoneCreated,
+        deletedAt: null,
+        recordCount: c.records ?? 40,
+      },
+    ]),
     clusters: MONTH_END_CASES.flatMap((c) =>
       c.cluster === undefined
         ? []

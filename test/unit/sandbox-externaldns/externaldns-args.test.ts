@@ -16,6 +16,7 @@ describe('parseExternalDnsArgs', () => {
       '--policy',
       'upsert-only',
       '--txt-prefix=TXT.',
+      '--aws-prefer-cname',
     ]);
     expect(parsed).toEqual({
       ok: true,
@@ -49,15 +50,33 @@ describe('parseExternalDnsArgs', () => {
       '--registry=noop: the sandbox ExternalDNS keeps only txt',
     ],
     [
-      ['--source=service', '--policy=sync', '--txt-prefix=a.', '--txt-suffix=-b'],
+      [
+        '--source=service',
+        '--policy=sync',
+        '--aws-prefer-cname',
+        '--txt-prefix=a.',
+        '--txt-suffix=-b',
+      ],
       '--txt-prefix and --txt-suffix are mutually exclusive',
+    ],
+    [
+      ['--source=service', '--policy=sync'],
+      'flag --aws-prefer-cname is required: the sandbox ExternalDNS publishes load balancer hostnames as CNAME records only (without the flag ExternalDNS v0.22 makes A alias records)',
+    ],
+    [
+      ['--source=service', '--policy=sync', '--aws-prefer-cname=false'],
+      '--aws-prefer-cname=false: the sandbox ExternalDNS publishes load balancer hostnames as CNAME records only; pass --aws-prefer-cname',
     ],
   ])('refuses %j: %s', (args, error) => {
     expect(parseExternalDnsArgs(args)).toEqual({ ok: false, error });
   });
 
   it('defaults the owner id to "default", as ExternalDNS does', () => {
-    const parsed = parseExternalDnsArgs(['--source=service', '--policy=sync']);
+    const parsed = parseExternalDnsArgs([
+      '--source=service',
+      '--policy=sync',
+      '--aws-prefer-cname',
+    ]);
     expect(parsed.ok && parsed.settings.ownerId).toBe('default');
   });
 });

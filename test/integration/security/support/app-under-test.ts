@@ -14,12 +14,16 @@ import { startSandboxIdentityProvider } from '@/sandbox/oidc/start-sandbox-ident
 import { startSandbox, type Sandbox } from '@/sandbox/start-sandbox';
 import { ensureBuilt, freePort, startNextServer } from '@/scripts/next-server';
 import { startSession } from '@/server/auth/sessions';
+import { createVaultKv } from '@/server/cloud/vault';
+import { registerCluster } from '@/server/clusters/register-cluster';
 import { createOrganization } from '@/server/orgs/create-organization';
 import { seedOrgAuthority } from './tls-seed';
 
 export const DIST_DIR = '.next-e2e';
 export const SESSION_COOKIE = 'authjs.session-token';
 export const ORG_A = 'alpha';
+/** Org A's cluster, connected through a sandbox kubeconfig (kept in the sandbox Vault). */
+export const ORG_A_CLUSTER = 'prod';
 export const ORG_B = 'bravo';
 export const CALLERS = ['anonymous', 'viewerA', 'adminA', 'adminB', 'operator'] as const;
 export type CallerName = (typeof CALLERS)[number];
@@ -61,7 +65,10 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
   const databaseFile = path.join(dataDir, 'zonekeeper.sqlite');
   const port = await freePort();
   const authSecret = randomBytes(32).toString('base64');
-  const sandbox = await startSandbox({ baseDomain: 'zonekeeper.test' });
+  const sandbox = await startSandbox({
+    baseDomain: 'zonekeeper.test',
+    kube: { clusters: ['alpha-prod'], externalDns: false },
+  });
   const idp = await startSandboxIdentityProvider({ appUrl: `http://localhost:${port}` });
   const store = await openStore({ dialect: 'sqlite', file: databaseFile });
   const userIds = {} as AppUnderTest['userIds'];
@@ -77,6 +84,30 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
     orgIds.set(slug, org.id);
     if (slug === ORG_A) await seedOrgAuthority(store, sandbox, org);
   }
+  // Its kubeconfig lands in the sandbox Vault, so the leak checks look for it in every answer.
+  await registerCluster(
+    {
+      store,
+      actor: { type: 'cli', label: 'cli:isolation-test' },
+      org: (await store.db.select().from(store.t.organizations)).find((o) => o.slug === ORG_A)!,
+      vault: createVaultKv({
+        address: sandbox.env.VAULT_ADDR,
+        token: sandbox.env.VAULT_TOKEN,
+        mount: 'secret',
+        timeoutMs: 5000,
+      }),
+      baseDomain: 'zonekeeper.test',
+      kubeTimeoutMs: 5000,
+    },
+    {
+      name: ORG_A_CLUSTER,
+      policy: 'sync',
+      connection: {
+        kind: 'kubeconfig',
+        kubeconfig: fs.readFileSync(sandbox.kube['alpha-prod']!.kubeconfigPath, 'utf8'),
+      },
+    },
+  );
   for (const [name, person] of Object.entries(PEOPLE)) {
     const userId = randomUUID();
     const email = `${name.toLowerCase()}@isolation.test`;

@@ -1,0 +1,1 @@
+ALTER TABLE `iam_credentials` ADD `retiring_access_key_id` text;

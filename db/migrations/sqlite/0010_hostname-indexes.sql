@@ -1,0 +1,5 @@
+CREATE INDEX `dns_records_org_name_idx` ON `dns_records` (`org_id`,`name`,`id`);--> statement-breakpoint
+CREATE INDEX `dns_records_org_ownership_idx` ON `dns_records` (`org_id`,`ownership`);--> statement-breakpoint
+CREATE INDEX `dns_records_cluster_idx` ON `dns_records` (`cluster_id`);--> statement-breakpoint
+CREATE INDEX `dns_records_name_idx` ON `dns_records` (`name`,`id`);--> statement-breakpoint
+CREATE INDEX `dns_records_ownership_name_idx` ON `dns_records` (`ownership`,`name`);
