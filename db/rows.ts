@@ -13,3 +13,6 @@ export type Cluster = typeof schema.clusters.$inferSelect;
 export type DnsRecord = typeof schema.dnsRecords.$inferSelect;
 export type GcDecision = typeof schema.gcDecisions.$inferSelect;
 export type AuditEvent = typeof schema.auditEvents.$inferSelect;
+export type TlsAuthority = typeof schema.tlsAuthorities.$inferSelect;
+export type TlsCertificate = typeof schema.tlsCertificates.$inferSelect;
+export type TlsDelivery = typeof schema.tlsDeliveries.$inferSelect;

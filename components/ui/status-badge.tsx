@@ -25,6 +25,11 @@ const TONES: Record<string, string> = {
   orphan: 'bg-red-50 text-red-800 ring-red-300',
   conflict: 'bg-fuchsia-50 text-fuchsia-800 ring-fuchsia-300',
   unmanaged: 'bg-slate-100 text-slate-700 ring-slate-300',
+  // TLS certificates and their Secrets in clusters.
+  active: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
+  delivered: 'bg-emerald-50 text-emerald-800 ring-emerald-300',
+  revoked: 'bg-slate-100 text-slate-500 ring-slate-200',
+  removed: 'bg-slate-100 text-slate-500 ring-slate-200',
 };
 
 export function StatusBadge({ status }: { status: string }) {

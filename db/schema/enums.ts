@@ -119,3 +119,19 @@ export type ActorType = (typeof ACTOR_TYPES)[number];
 
 export const AUDIT_OUTCOMES = ['success', 'failure'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** The key type of an org's CA and the certificates it issues (ECDSA P-256 unless asked). */
+export const TLS_KEY_ALGORITHMS = ['ecdsa-p256', 'rsa-2048'] as const;
+export type TlsKeyAlgorithm = (typeof TLS_KEY_ALGORITHMS)[number];
+
+/** What a server certificate covers: the org zone, or one cluster's domain. */
+export const TLS_CERTIFICATE_SCOPES = ['org', 'cluster'] as const;
+export type TlsCertificateScope = (typeof TLS_CERTIFICATE_SCOPES)[number];
+
+/** active: the one delivered; superseded: replaced by a renewal; revoked: its cluster is gone. */
+export const TLS_CERTIFICATE_STATES = ['active', 'superseded', 'revoked'] as const;
+export type TlsCertificateState = (typeof TLS_CERTIFICATE_STATES)[number];
+
+/** Where one TLS Secret in one namespace of one cluster stands. */
+export const TLS_DELIVERY_STATES = ['pending', 'delivered', 'failed', 'removed'] as const;
+export type TlsDeliveryState = (typeof TLS_DELIVERY_STATES)[number];

@@ -32,6 +32,10 @@ import {
   ORG_STATUSES,
   RECORD_OWNERSHIPS,
   STEP_STATUSES,
+  TLS_CERTIFICATE_SCOPES,
+  TLS_CERTIFICATE_STATES,
+  TLS_DELIVERY_STATES,
+  TLS_KEY_ALGORITHMS,
   ZONE_STATUSES,
 } from './enums';
 
@@ -282,6 +286,11 @@ export const clusters = pgTable(
     // The last delivery failure in words, and when the reconciler tries the cluster again.
     externalDnsError: text('external_dns_error'),
     externalDnsRetryAt: timestamp('external_dns_retry_at'),
+    // The namespaces that receive the org's and the cluster's TLS Secrets (DNS labels).
+    tlsNamespaces: jsonb('tls_namespaces')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'["default"]'::jsonb`),
     lastSeenAt: timestamp('last_seen_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -404,3 +413,77 @@ export const leases = pgTable('leases', {
   acquiredAt: timestamp('acquired_at').notNull(),
   expiresAt: timestamp('expires_at').notNull(),
 });
+
+// An organization's private CA. Its certificate is public and kept here for download and for the
+// chain; its private key (PKCS#8) is in Vault only, at vaultPath.
+export const tlsAuthorities = pgTable('tls_authorities', {
+  id: id(),
+  orgId: orgId().unique(),
+  keyAlgorithm: text('key_algorithm', { enum: TLS_KEY_ALGORITHMS }).notNull(),
+  subject: text('subject').notNull(),
+  serial: text('serial').notNull(),
+  certificatePem: text('certificate_pem').notNull(),
+  fingerprintSha256: text('fingerprint_sha256').notNull(),
+  notBefore: timestamp('not_before').notNull(),
+  notAfter: timestamp('not_after').notNull(),
+  vaultPath: text('vault_path').notNull(),
+  vaultVersion: integer('vault_version').notNull(),
+  createdAt: createdAt(),
+});
+
+// Server certificates issued by an org's CA: the org zone's (clusterId null) and one per cluster.
+// One active per scope; renewals supersede, a deleted cluster's is revoked. Keys in Vault only.
+export const tlsCertificates = pgTable(
+  'tls_certificates',
+  {
+    id: id(),
+    orgId: orgId(),
+    scope: text('scope', { enum: TLS_CERTIFICATE_SCOPES }).notNull(),
+    clusterId: text('cluster_id').references(() => clusters.id, { onDelete: 'cascade' }),
+    serial: text('serial').notNull(),
+    subject: text('subject').notNull(),
+    issuer: text('issuer').notNull(),
+    dnsNames: jsonb('dns_names').$type<string[]>().notNull(),
+    certificatePem: text('certificate_pem').notNull(),
+    fingerprintSha256: text('fingerprint_sha256').notNull(),
+    notBefore: timestamp('not_before').notNull(),
+    notAfter: timestamp('not_after').notNull(),
+    vaultPath: text('vault_path').notNull(),
+    vaultVersion: integer('vault_version').notNull(),
+    state: text('state', { enum: TLS_CERTIFICATE_STATES }).notNull().default('active'),
+    revokedAt: timestamp('revoked_at'),
+    // When its key was deleted from Vault: once no Secret holds it any more (or it was revoked).
+    keyDeletedAt: timestamp('key_deleted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('tls_certificates_org_state_idx').on(t.orgId, t.state),
+    uniqueIndex('tls_certificates_serial_uq').on(t.orgId, t.serial),
+  ],
+);
+
+// One TLS Secret in one namespace of one cluster: which certificate it holds and since when, or
+// why the last delivery failed and when the reconciler tries again.
+export const tlsDeliveries = pgTable(
+  'tls_deliveries',
+  {
+    id: id(),
+    orgId: orgId(),
+    clusterId: text('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    namespace: text('namespace').notNull(),
+    secretName: text('secret_name').notNull(),
+    scope: text('scope', { enum: TLS_CERTIFICATE_SCOPES }).notNull(),
+    // The certificate the Secret holds now (null before the first delivery).
+    certificateId: text('certificate_id').references(() => tlsCertificates.id, {
+      onDelete: 'set null',
+    }),
+    state: text('state', { enum: TLS_DELIVERY_STATES }).notNull().default('pending'),
+    lastError: text('last_error'),
+    retryAt: timestamp('retry_at'),
+    deliveredAt: timestamp('delivered_at'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('tls_deliveries_target_uq').on(t.clusterId, t.namespace, t.secretName)],
+);

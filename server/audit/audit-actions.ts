@@ -71,6 +71,15 @@ export const AUDIT_ACTIONS = [
   // Hostname map: a sync asked for by a person, and orphans deleted after a preview.
   'records.sync_requested',
   'records.orphans_deleted',
+  // TLS: the org's CA, its server certificates, their delivery to clusters as Secrets.
+  'tls.ca_created',
+  'tls.certificate_issued',
+  'tls.certificate_renewed',
+  'tls.certificate_revoked',
+  'tls.secret_delivered',
+  'tls.delivery_failed',
+  'tls.secret_removed',
+  'tls.namespaces_set',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'records.delete_orphans',
   // The platform-wide hostname map across every org.
   'records.read_platform',
+  // "Renew now" of the org's TLS certificates; everyone who reads the org reads them.
+  'tls.renew',
   // ARNs with the platform's AWS account id in them; viewers see them masked.
   'identity.read_account',
 ] as const;
@@ -49,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'idp.manage',
     'members.manage',
     'audit.read',
+    'tls.renew',
     'identity.read_account',
     'records.read',
     'records.sync',

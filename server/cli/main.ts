@@ -25,6 +25,7 @@ import { reconcileUnderLease } from './reconcile-under-lease';
 import { printRetirements } from './print-retirements';
 import { forceRetireCommand, rotateKeyCommand } from './rotate-key-command';
 import { runReconcilerUntilSignalled } from './run-reconciler';
+import { TLS_USAGE, tlsCommand } from './tls-commands';
 
 export const EXIT = { ok: 0, notConverged: 1, usage: 2, notFound: 3, leaseHeld: 4 } as const;
 
@@ -70,7 +71,9 @@ const USAGE = `Usage: npm run zk -- <command> [options]
                                       mark the cluster deleted; its UID is never reused
   externaldns manifest --org <slug> --cluster <name> [--with-secret]
                                       the cluster's ExternalDNS manifest; --with-secret adds the
-                                      Secret with the org's AWS key (audited)`;
+                                      Secret with the org's AWS key (audited)
+
+  ${TLS_USAGE}`;
 
 const CLI_ACTOR: Actor = { type: 'cli', label: `cli:${os.userInfo().username}` };
 
@@ -96,6 +99,8 @@ async function main(argv: string[]): Promise<number> {
       'txt-prefix': { type: 'string' },
       'txt-suffix': { type: 'string' },
       'with-secret': { type: 'boolean' },
+      namespaces: { type: 'string' },
+      'key-algorithm': { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -254,6 +259,12 @@ async function main(argv: string[]): Promise<number> {
       });
       return EXIT.ok;
     }
+    case 'tls':
+      return tlsCommand(
+        { store, actor: CLI_ACTOR, org: async () => (await orgs())[0]! },
+        positionals[1],
+        values,
+      );
     default:
       return usage(EXIT.usage, `Unknown command "${command}".`);
   }

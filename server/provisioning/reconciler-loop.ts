@@ -15,6 +15,7 @@ import { reconcilerGcStep } from '../gc/gc-loop-step';
 import { syncDueZones } from '../hostnames/scheduled-record-sync';
 import { logger } from '../log/logger';
 import { getStore } from '../store';
+import { reconcileTls } from '../tls/reconcile-tls';
 import { releaseLease, tryAcquireLease, whileHoldingLease } from './leader-lease';
 import { LeaseLost } from './lease-guard';
 import { reconcilePass } from './reconcile-pass';
@@ -88,6 +89,8 @@ export function startReconcilerLoop() {
                 lease,
                 passSeconds: config.ZK_RECONCILE_INTERVAL_MS / 1000,
               });
+              // Then each org's certificates: issued, renewed, delivered as TLS Secrets.
+              await reconcileTls(store, () => deliveryContext(store), { lease });
               return pass;
             },
           );

@@ -25,6 +25,7 @@ const PAGES = [
   '/orgs/acme/hostnames',
   '/orgs/acme/hostnames/delete-orphans',
   '/hostnames',
+  '/orgs/acme/certificates',
 ];
 
 describe('Every width', () => {

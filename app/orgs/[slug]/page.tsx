@@ -84,6 +84,12 @@ export default async function OrganizationPage({ params }: { params: Promise<{ s
               Members
             </Link>
             <ClusterCounts view={clusters} />
+            <Link
+              href={`/orgs/${org.slug}/certificates`}
+              className="text-sm font-medium text-indigo-600 hover:underline"
+            >
+              Certificates
+            </Link>
             {/* Only for who may change them, and not for an org on its way out. */}
             {roleHas(role, 'idp.manage') && org.desiredState === 'present' && (
               <Link

@@ -2,6 +2,7 @@
 // not provisioned) they mostly see clean answers, so they are shown failing here on purpose.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createCertificateAuthority } from '@/server/tls/x509-certificates';
 import { leakedSecrets, secretShapedFields } from './support/find-secrets';
 
 describe('leak checks of the isolation matrix', () => {
@@ -19,6 +20,21 @@ describe('leak checks of the isolation matrix', () => {
     };
     expect(secretShapedFields(view).sort()).toEqual(
       ['$.identity.note', '$.identity.secretAccessKey', '$.steps[0].explanation'].sort(),
+    );
+  });
+
+  it('finds a PEM private key (a TLS key) by shape, and leaves a certificate alone', async () => {
+    const now = new Date();
+    const ca = await createCertificateAuthority({
+      commonName: 'Zonekeeper CA for alpha.zonekeeper.test',
+      keyAlgorithm: 'ecdsa-p256',
+      now,
+    });
+    const view = { ca: { pem: ca.certificatePem }, note: `key: ${ca.privateKeyPem}` };
+    // In JSON the key's line breaks are escaped, so only its shape gives it away.
+    expect(secretShapedFields(view)).toEqual(['$.note']);
+    expect(leakedSecrets(`<pre>${ca.privateKeyPem}</pre>`, { 'CA key': ca.privateKeyPem })).toEqual(
+      ['CA key'],
     );
   });
 

@@ -65,6 +65,7 @@ export const PAGE_EXPECTATIONS: Record<string, PerCaller<PageOutcome>> = {
   '/orgs/[slug]': ORG_A_PAGE,
   '/orgs/[slug]/sign-in-settings': ORG_A_PAGE,
   '/orgs/[slug]/members': ORG_A_PAGE,
+  '/orgs/[slug]/certificates': ORG_A_PAGE,
   '/orgs/[slug]/clusters': ORG_A_PAGE,
   '/orgs/[slug]/clusters/[name]': ORG_A_PAGE,
   '/orgs/[slug]/hostnames': ORG_A_PAGE,
@@ -192,6 +193,19 @@ export const HANDLER_EXPECTATIONS: Record<string, HandlerExpectation> = {
       anonymous: '401 json',
       viewerA: '404 json',
       adminA: '404 json',
+      adminB: '404 json',
+      operator: '200 other',
+    },
+  },
+  // Org A has a CA (seeded by app-under-test): members download it, another org's admin gets 404.
+  '/api/orgs/[slug]/tls/ca': {
+    access:
+      "members of the org and the operator download its CA certificate (public); anonymous 401 in JSON (the proxy), another org's 404 like a missing one",
+    methods: ['GET'],
+    expect: {
+      anonymous: '401 json',
+      viewerA: '200 other',
+      adminA: '200 other',
       adminB: '404 json',
       operator: '200 other',
     },
@@ -431,6 +445,13 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
     path: '/orgs',
     call: ORG_A_FORM({ digest: 'a'.repeat(64) }),
     expect: { ...ORG_A_ADMIN, adminA: 'refused:conflict', operator: 'refused:conflict' },
+  },
+  // Org A's CA key is in the sandbox Vault (app-under-test), so an allowed caller renews the zone's
+  // certificate for real (a new key in Vault, which the leak checks then look for).
+  'app/orgs/[slug]/certificates/actions.ts#renewCertificatesAction': {
+    path: '/orgs',
+    call: ORG_A_FORM(),
+    expect: ORG_A_ADMIN,
   },
   'app/sign-in/actions.ts#signInWithOrganizationAction': {
     path: '/sign-in',

@@ -1,7 +1,7 @@
 // Secrets never reach a log line or the database: provision an org through failures and a key
-// rotation with every byte the process writes to stdout/stderr captured, then look for each
-// secret involved (the org's keys, the platform's key, the Vault token) in the logs and in
-// every row of every table.
+// rotation, then issue its TLS CA and certificate and fail a renewal, with every byte the process
+// writes to stdout/stderr captured, then look for each secret involved (the org's keys, the TLS
+// private keys, the platform's key, the Vault token) in the logs and in every row of every table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '@/sandbox/start-sandbox';
 import { SYSTEM_ACTOR } from '@/server/auth/actor';
@@ -9,6 +9,8 @@ import { createVaultKv } from '@/server/cloud/vault';
 import { requestKeyRotation } from '@/server/credentials/request-key-rotation';
 import { createOrganization } from '@/server/orgs/create-organization';
 import { reconcilePass } from '@/server/provisioning/reconcile-pass';
+import { reconcileTls } from '@/server/tls/reconcile-tls';
+import { caVaultPath, PRIVATE_KEY_FIELD } from '@/server/tls/tls-names';
 import { startProvisioningSandbox, BASE_DOMAIN } from '../provisioning/provisioning-env';
 import { openSqliteTestStore, type TestStore } from '../../support/stores';
 
@@ -86,7 +88,31 @@ describe('secrets stay out of logs and the database', () => {
       expect(rotated.results).toEqual([{ slug: 'leaky', outcome: 'ready' }]);
       const second = await vault.readSecret('zonekeeper/orgs/leaky/route53');
 
+      // TLS: the org's CA and zone certificate, then a renewal that fails with Vault away (logged).
+      const tls = {
+        store,
+        vault,
+        actor: SYSTEM_ACTOR,
+        baseDomain: BASE_DOMAIN,
+        kubeTimeoutMs: 2000,
+      };
+      await reconcileTls(store, () => tls);
+      const unreachableVault = createVaultKv({
+        address: 'http://127.0.0.1:9',
+        token: sandbox.env.VAULT_TOKEN,
+        mount: 'secret',
+        timeoutMs: 1_000,
+      });
+      await reconcileTls(store, () => ({ ...tls, vault: unreachableVault }), {
+        now: new Date(Date.now() + 61 * 24 * 60 * 60 * 1000),
+      });
+      const [zoneCertificate] = await store.db.select().from(store.t.tlsCertificates);
+      const caKey = await vault.readSecret(caVaultPath('leaky'));
+      const zoneKey = await vault.readSecret(zoneCertificate!.vaultPath);
+
       const secrets = {
+        'TLS CA key': caKey?.data[PRIVATE_KEY_FIELD],
+        'TLS zone certificate key': zoneKey?.data[PRIVATE_KEY_FIELD],
         'first org key': first?.data.AWS_SECRET_ACCESS_KEY,
         'rotated org key': second?.data.AWS_SECRET_ACCESS_KEY,
         'platform key': sandbox.env.AWS_SECRET_ACCESS_KEY,
@@ -109,6 +135,12 @@ describe('secrets stay out of logs and the database', () => {
         expect(logs.includes(value!), `${name} in the logs`).toBe(false);
         expect(database.includes(value!), `${name} in the database`).toBe(false);
       }
+      // The TLS keys by shape too (escaped in JSON): no PEM private key anywhere; the failed
+      // renewal was logged, so the logs searched hold TLS output.
+      expect(logs).toContain('tls: issuing a certificate failed');
+      expect(database).toContain('BEGIN CERTIFICATE');
+      for (const [name, text] of Object.entries({ logs, database }))
+        expect(/BEGIN [A-Z ]*PRIVATE KEY/.test(text), `a private key in the ${name}`).toBe(false);
     },
   );
 });

@@ -17,6 +17,7 @@ import { startSession } from '@/server/auth/sessions';
 import { createVaultKv } from '@/server/cloud/vault';
 import { registerCluster } from '@/server/clusters/register-cluster';
 import { createOrganization } from '@/server/orgs/create-organization';
+import { seedOrgAuthority } from './tls-seed';
 
 export const DIST_DIR = '.next-e2e';
 export const SESSION_COOKIE = 'authjs.session-token';
@@ -81,6 +82,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
       { displayName: slug.toUpperCase(), slug },
     );
     orgIds.set(slug, org.id);
+    if (slug === ORG_A) await seedOrgAuthority(store, sandbox, org);
   }
   // Its kubeconfig lands in the sandbox Vault, so the leak checks look for it in every answer.
   await registerCluster(

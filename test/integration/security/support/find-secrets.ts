@@ -16,9 +16,14 @@ const SECRET_KEY = /secret|password|private/i;
 // sandbox's IAM) write a secret access key.
 const SECRET_ACCESS_KEY_SHAPE = /(?:^|[^A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?:$|[^A-Za-z0-9+/=])/;
 
-/** JSON paths of fields named like a secret or holding a secret-access-key-shaped string. */
+// A PEM private key of any kind (PKCS#8 "PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY"): how
+// TLS keys (an org's CA, its server certificates) are written.
+const PRIVATE_KEY_PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+
+/** JSON paths of fields named like a secret or holding a secret-shaped string. */
 export function secretShapedFields(value: unknown, at = '$'): string[] {
-  if (typeof value === 'string') return SECRET_ACCESS_KEY_SHAPE.test(value) ? [at] : [];
+  if (typeof value === 'string')
+    return SECRET_ACCESS_KEY_SHAPE.test(value) || PRIVATE_KEY_PEM.test(value) ? [at] : [];
   if (Array.isArray(value))
     return value.flatMap((item, i) => secretShapedFields(item, `${at}[${i}]`));
   if (value === null || typeof value !== 'object') return [];
