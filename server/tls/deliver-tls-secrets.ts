@@ -65,7 +65,8 @@ export async function deliverTlsSecrets(
     let explanation: string | undefined;
     try {
       if (!api) throw new MissingKubeconfig();
-      if (item.kind === 'remove') await api.remove([tlsSecretReference(item.scope, item.namespace)]);
+      if (item.kind === 'remove')
+        await api.remove([tlsSecretReference(item.scope, item.namespace)]);
       else await api.apply([await secretFor(ctx, org, item, authority?.certificatePem)]);
     } catch (error) {
       explanation =
