@@ -64,7 +64,12 @@ export async function loadGcInput(store: Store, now: Date): Promise<GcInput> {
     .where(and(inArray(d.orgId, orgIds), inArray(d.status, [...ACTIVE_GC_STATUSES])));
   const awsIdOf = new Map(zoneRows.map((zone) => [zone.id, zone.awsZoneId!]));
   return {
-    orgs: orgs.map((org) => ({ id: org.id, slug: org.slug, createdAt: org.createdAt })),
+    orgs: orgs.map((org) => ({
+      id: org.id,
+      slug: org.slug,
+      createdAt: org.createdAt,
+      provisioning: org.status !== 'ready',
+    })),
     zones: zoneRows.map((zone) => ({
       orgId: zone.orgId,
       zoneId: zone.awsZoneId!,

@@ -45,7 +45,7 @@ export async function orgCollectionState(
   return { org, zone: zone ?? null, planned, active, settings: input.settings };
 }
 
-/** Why an org's zone may not be collected now, or null: pinned, or a cluster running. */
+/** Why an org's zone may not be collected now, or null: pinned, a cluster running, being deleted or provisioned. */
 export async function collectionRefusal(store: Store, org: Organization): Promise<string | null> {
   if (org.gcPinned) {
     return `${org.slug} is pinned: its zone is never collected. Unpin it first (zk gc unpin --org ${org.slug}).`;
@@ -60,6 +60,11 @@ export async function collectionRefusal(store: Store, org: Organization): Promis
   }
   if (org.desiredState !== 'present') {
     return `${org.slug} is being deleted: its teardown removes the zone.`;
+  }
+  // Provisioning under way (a new org, a zone brought back, a failed step waiting for its retry):
+  // a teardown now would race it, and the reconciler would finish it on a zone that is gone.
+  if (org.status !== 'ready') {
+    return `${org.slug} is still being provisioned (${org.status}): its zone is weighed for collection once the reconciler has finished.`;
   }
   return null;
 }

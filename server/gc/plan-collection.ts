@@ -11,6 +11,11 @@ export interface GcOrg {
   id: string;
   slug: string;
   createdAt: Date;
+  /**
+   * True while the reconciler is still making the org's zone, delegation or identity (a new org,
+   * or a zone brought back): a teardown then would race the provisioning that is under way.
+   */
+  provisioning?: boolean;
 }
 
 export interface GcZone {
@@ -161,6 +166,12 @@ export function planCollection(input: PlanCollectionInput): GcDecision[] {
 
     if (input.pins.has(org.id)) {
       keep('The organization is pinned by an operator: its zone is never collected.');
+      continue;
+    }
+    if (org.provisioning) {
+      keep(
+        'The reconciler is still provisioning the organization; its zone is weighed once that is done.',
+      );
       continue;
     }
     const clusters = input.clusters.filter((c) => c.orgId === org.id);

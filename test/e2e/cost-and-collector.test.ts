@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openStore, type Store } from '../../db/open-store';
 import { runZk } from '../support/zk-cli';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { runCollectorPass } from './support/collector-pass';
 import { signInAs } from './support/sign-in';
 
 const SLUG = 'vandelay';
@@ -59,6 +58,24 @@ describe('Cost page and collector', () => {
     });
     expect(reported.status).toBe(200);
   };
+
+  /** The status of the org's newest open decision of this action in the queue, if any. */
+  const decisionStatus = (action: 'delete-now' | 'schedule') =>
+    withStore(async (store) => {
+      const { organizations: o, gcDecisions: d } = store.t;
+      const [org] = await store.db.select().from(o).where(eq(o.slug, SLUG));
+      const rows = await store.db.select().from(d).where(eq(d.orgId, org!.id));
+      return rows
+        .filter((r) => r.action === action)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.status;
+    });
+
+  const orgStatus = () =>
+    withStore(async (store) => {
+      const o = store.t.organizations;
+      const [org] = await store.db.select().from(o).where(eq(o.slug, SLUG));
+      return org?.status;
+    });
 
   const zoneIdOnOrgPage = async (page: Page) => {
     await page.goto(`${baseUrl}/orgs/${SLUG}`);
@@ -134,8 +151,11 @@ describe('Cost page and collector', () => {
 
   it('in manual mode, approves the proposed deletion on the queue page and the zone is collected', async () => {
     const { page } = browser;
-    // The collector's pass writes the plan into the queue: in manual mode, proposed.
-    await runCollectorPass(appEnv, databaseFile);
+    // The collector weighs an org only once the reconciler has provisioned it.
+    await expect.poll(orgStatus, SLOW).toBe('ready');
+    // The app's reconciler loop runs the collector: within a minute its pass writes the plan into
+    // the queue, in manual mode as proposed.
+    await expect.poll(() => decisionStatus('delete-now'), SLOW).toBe('proposed');
 
     await page.goto(`${baseUrl}/orgs`);
     await page
@@ -163,15 +183,15 @@ describe('Cost page and collector', () => {
     await screenshot(page, 'collector-queue');
 
     await page.getByRole('button', { name: `Approve the deletion of ${ZONE}` }).click();
-    await expect.poll(() => queued.getAttribute('data-decision-status')).toBe('approved');
-
-    // Due now: the pass deletes the delegation, the records, then the zone.
-    await runCollectorPass(appEnv, databaseFile);
+    // Approved, it is due at once: the loop's next pass deletes the delegation, the records, then
+    // the zone (it may already be at it by the time the page shows the approval).
+    await expect
+      .poll(() => decisionStatus('delete-now'), SLOW)
+      .toMatch(/^(approved|executing|done)$/);
     const outcome = page
       .getByRole('table', { name: 'Recent decisions' })
       .locator(`tr[data-org-slug="${SLUG}"]`)
       .first();
-    // Polled: a reconciler loop that also runs the collector may be the one that carries it out.
     await expect
       .poll(async () => {
         await page.reload();
@@ -204,13 +224,14 @@ describe('Cost page and collector', () => {
     cluster = { uid: uid!, token: token! };
     await reportCluster('running');
 
-    await runCollectorPass(appEnv, databaseFile);
-    const generation = await withStore(async (store) => {
-      const o = store.t.organizations;
-      const [org] = await store.db.select().from(o).where(eq(o.slug, SLUG));
-      return org!.generation;
-    });
-    expect(generation).toBe(2);
+    // The loop's next pass sees a running cluster of a collected org: a new generation.
+    const generation = () =>
+      withStore(async (store) => {
+        const o = store.t.organizations;
+        const [org] = await store.db.select().from(o).where(eq(o.slug, SLUG));
+        return org!.generation;
+      });
+    await expect.poll(generation, SLOW).toBe(2);
     // The app's reconciler makes the new zone: a new CallerReference, so a new zone id.
     await expect
       .poll(() => zoneIdOnOrgPage(page), SLOW)
@@ -227,6 +248,8 @@ describe('Cost page and collector', () => {
 
   it('schedules a paid zone for just before the 1st; approved, the org page says when and why', async () => {
     const { page } = browser;
+    // The zone's return is provisioned to the end before the collector weighs it again.
+    await expect.poll(orgStatus, SLOW).toBe('ready');
     // The cluster stops, and the zone is made to look 13 hours old: its free window has closed.
     await reportCluster('stopped');
     const zoneId = await zoneIdOnOrgPage(page);
@@ -236,9 +259,8 @@ describe('Cost page and collector', () => {
         .set({ awsCreatedAt: new Date(Date.now() - 13 * 3_600_000) })
         .where(eq(store.t.hostedZones.awsZoneId, zoneId)),
     );
-    // Past the 2 s grace period since the cluster stopped.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    await runCollectorPass(appEnv, databaseFile);
+    // Past the 2 s grace period since the cluster stopped, the loop's next refresh schedules it.
+    await expect.poll(() => decisionStatus('schedule'), SLOW).toBe('proposed');
 
     await page.goto(`${baseUrl}/gc`);
     const queued = page

@@ -87,6 +87,17 @@ describe('planCollection: one zone', () => {
     expect(d.reason).toMatch(/pinned/);
   });
 
+  it('keeps the zone of an org the reconciler is still provisioning', () => {
+    const d = one({
+      ...idle,
+      orgs: [{ ...org('acme'), provisioning: true }],
+      zones: [zone('acme', '2026-12-20T00:00:00Z')],
+      now: t('2026-12-20T01:00:00Z'),
+    });
+    expect(d).toMatchObject({ action: 'keep', at: null });
+    expect(d.reason).toMatch(/still provisioning/);
+  });
+
   it('gives a new org the grace period before its first cluster', () => {
     const input = {
       orgs: [org('new', '2026-12-20T00:00:00Z')],
