@@ -6,6 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 const LAYERS = ['unit', 'integration', 'e2e'] as const;
+// Integration tests spend most of their time waiting (sandbox clocks, child processes, polls),
+// so three files at once on two cores more than halves the layer's wall time; each file has its
+// own sandbox, ports and databases. The e2e layer shares one app and runs its files in turn.
+const LAYER_ARGS: Record<(typeof LAYERS)[number], string[]> = {
+  unit: [],
+  integration: ['--maxWorkers=3'],
+  e2e: [],
+};
 const VITEST = path.resolve(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
 
 interface VitestJson {
@@ -29,6 +37,7 @@ for (const layer of LAYERS) {
       'run',
       '--project',
       layer,
+      ...LAYER_ARGS[layer],
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${report}`,

@@ -135,6 +135,14 @@ describe.skipIf(!postgresAvailable)(
       replicas.push(startReplica('a', replicaEnv), startReplica('b', replicaEnv));
 
       await waitFor(`${ORGS} orgs to be ready`, () => allReady(orgs));
+      // The pass logs its results once the steps after provisioning (ExternalDNS, keys, TLS,
+      // records) are done too, a little after the orgs are ready in the store.
+      await waitFor('the pass that provisioned them to be logged', () =>
+        replicas.some((r) => {
+          const results = passesOf(r).flatMap((p) => p.results);
+          return orgs.every((org) => results.includes(`${org.slug}:ready`));
+        }),
+      );
       for (const org of orgs) await expectProvisionedOnce(org);
 
       // Exactly one replica ever took the lease, and every org appears in its passes only.

@@ -129,13 +129,15 @@ describe('requests to org issuers', () => {
       for (const stub of stubs) {
         const message = (await explain(stub.issuer, SANDBOX)) ?? '';
         expect(message).toMatch(/did not answer with a discovery document/);
+        // The issuer's own URL is quoted back, and its random port may hold "418" too.
+        const answered = message.replaceAll(stub.issuer, '<issuer>');
         for (const echoed of [
           '418',
           'INTERNAL-ANSWER-4711',
           'db_password_expired',
           'internal-admin',
         ]) {
-          expect(message).not.toContain(echoed);
+          expect(answered).not.toContain(echoed);
         }
       }
     } finally {
