@@ -160,9 +160,14 @@ describe.skipIf(!postgresAvailable)(
       await waitFor('the standby to provision an org created after the kill', () =>
         allReady([late]),
       );
+      // Its pass is logged once the steps after provisioning are done too (see above).
+      await waitFor('the standby to log the pass that provisioned it', () =>
+        passesOf(standby)
+          .flatMap((p) => p.results)
+          .includes(`${late.slug}:ready`),
+      );
       await expectProvisionedOnce(late);
       expect(ledAt(standby)).toHaveLength(1);
-      expect(passesOf(standby).flatMap((p) => p.results)).toContain(`${late.slug}:ready`);
 
       // No org was provisioned twice and no two passes of different replicas overlapped in time.
       const passes = [...passesOf(leader!), ...passesOf(standby)].sort((x, y) => x.start - y.start);
