@@ -21,11 +21,38 @@ interface VitestJson {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
+  testResults: {
+    name: string;
+    message?: string;
+    assertionResults: { status: string; fullName: string; failureMessages: string[] }[];
+  }[];
+}
+
+// A CI log often keeps only its tail, so the summary names every failure again, with the first
+// line of its message: enough to know which test to open without scrolling back a whole layer.
+function failuresOf(result: VitestJson): string[] {
+  const out: string[] = [];
+  for (const file of result.testResults) {
+    const where = path.relative(process.cwd(), file.name);
+    const failed = file.assertionResults.filter((test) => test.status === 'failed');
+    for (const test of failed) {
+      out.push(`  ${where} > ${test.fullName}\n    ${firstLine(test.failureMessages[0])}`);
+    }
+    // A file that failed outside any test (a hook, an import) has a message and no failed test.
+    if (failed.length === 0 && file.message) out.push(`  ${where}\n    ${firstLine(file.message)}`);
+  }
+  return out;
+}
+
+function firstLine(message: string | undefined): string {
+  const line = (message ?? '').split('\n').find((text) => text.trim() !== '') ?? '(no message)';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-test-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
+const failures: string[] = [];
 let exitCode = 0;
 
 for (const layer of LAYERS) {
@@ -58,9 +85,11 @@ for (const layer of LAYERS) {
   lines.push(
     `${layer}: ${result.numPassedTests} passed, ${result.numFailedTests} failed, ${skipped} skipped`,
   );
+  failures.push(...failuresOf(result));
 }
 fs.rmSync(reportDir, { recursive: true, force: true });
 
+if (failures.length > 0) console.log(`\nfailed:\n${failures.join('\n')}`);
 console.log(`\n${lines.join('\n')}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode || (totals.failed > 0 ? 1 : 0));
