@@ -24,6 +24,7 @@ const config = [
       'node_modules/**',
       '.next/**',
       '.next-e2e/**',
+      '.next-bench/**',
       'data/**',
       'db/migrations/**',
       'next-env.d.ts',
