@@ -3,9 +3,10 @@
 // filter, sort, page: several URLs) against the p95 of a trivial route (/api/health) on the same
 // server. The ratio is the figure (goal <= 3); the absolute p95 is a guide (< 100 ms).
 //
-//   npm run bench:hostnames -- [--rounds 40] [--dist .next-bench] [--postgres]
+//   npm run bench:hostnames -- [--rounds 40] [--dist .next-bench] [--postgres] [--cpu-prof DIR]
 //
-// --postgres seeds a throwaway PostgreSQL database (ZK_TEST_POSTGRES_URL or the local one)
+// --cpu-prof writes a V8 CPU profile of the server (open it in Chrome's DevTools) to DIR when it
+// stops: where the page's time goes. --postgres seeds a throwaway PostgreSQL database (ZK_TEST_POSTGRES_URL or the local one)
 // instead of the default SQLite file. Requests go one at a time with the page and the health
 // route interleaved, so both see the same machine load.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -28,6 +29,7 @@ const arg = (name: string) => {
 const ROUNDS = Number(arg('--rounds') ?? 40);
 const DIST_DIR = arg('--dist') ?? '.next-bench';
 const POSTGRES = process.argv.includes('--postgres');
+const CPU_PROFILE_DIR = arg('--cpu-prof');
 const ORGS = 1_000;
 const RECORDS_PER_ORG = 200;
 const BASE_DOMAIN = 'zonekeeper.test';
@@ -173,6 +175,9 @@ async function main() {
     port,
     distDir: DIST_DIR,
     stdio: 'pipe',
+    nodeArgs: CPU_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`]
+      : [],
     env: {
       ...sandbox.env,
       ...idp.env,

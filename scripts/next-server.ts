@@ -123,9 +123,12 @@ export async function startNextServer(options: {
   distDir: string;
   env: Record<string, string>;
   stdio?: 'inherit' | 'pipe';
+  /** Node's own flags for the server process (a benchmark's `--cpu-prof`, say). */
+  nodeArgs?: string[];
 }): Promise<RunningApp> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(options.port)], {
+  const args = [...(options.nodeArgs ?? []), NEXT_BIN, 'start', '-p', String(options.port)];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: options.stdio === 'pipe' ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     env: appEnvironment(process.env, options, url) as NodeJS.ProcessEnv,
