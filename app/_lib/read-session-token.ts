@@ -4,6 +4,10 @@
 import { decode, type JWT } from 'next-auth/jwt';
 import { getConfig } from '@/server/config/config';
 import { readAuthSettings } from './auth-settings';
+import { createDecodedTokenCache } from './decoded-token-cache';
+
+// Enough for every person signed in to one server at once; each entry is a few hundred bytes.
+const decoded = createDecodedTokenCache(5_000);
 
 /** Auth.js names the cookie after the scheme: `__Secure-` on https, plain on http. */
 export function sessionCookieName(): string {
@@ -15,9 +19,14 @@ export async function readSessionToken(cookieValue: string | undefined): Promise
   if (!cookieValue) return null;
   const name = sessionCookieName();
   try {
-    return await decode({ token: cookieValue, secret: readAuthSettings().secret, salt: name });
+    const { secret } = readAuthSettings();
+    const known = decoded.get(secret, cookieValue, Date.now());
+    if (known) return known;
+    const token = await decode({ token: cookieValue, secret, salt: name });
+    if (token) decoded.set(secret, cookieValue, token);
+    return token;
   } catch {
-    // Tampered, expired or from another secret: the same as no session.
+    // Tampered, expired or from another secret (or no secret set): the same as no session.
     return null;
   }
 }
