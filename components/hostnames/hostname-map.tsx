@@ -8,6 +8,7 @@ import { HostnameFilters } from './hostname-filters';
 import { HostnamePagination } from './hostname-pagination';
 import { hostnameQueryString } from './hostname-query-string';
 import { HostnameTable } from './hostname-table';
+import { tableRows } from './hostname-table-rows';
 import { StatusCounts } from './status-counts';
 
 /**
@@ -74,7 +75,7 @@ export function HostnameMap({
       ) : (
         <>
           <HostnameTable
-            rows={result.rows}
+            rows={tableRows(result.rows, orgs !== null)}
             query={query}
             basePath={basePath}
             showOrg={orgs !== null}

@@ -1,9 +1,14 @@
+'use client';
+
+// A client component on purpose: its rows then travel to the browser as data (a few hundred bytes
+// each) instead of as a rendered tree of 50 × 9 cells in the RSC payload, which more than halved
+// the page's HTML and its render time (BENCHMARKS.md, "Hostname page").
 import Link from 'next/link';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { HostnameQuery, HostnameSort } from '@/server/hostnames/hostname-query';
-import type { HostnameRow } from '@/server/hostnames/search-hostnames';
 import { hostnameQueryString } from './hostname-query-string';
+import type { HostnameTableRow } from './hostname-table-rows';
 
 const COLUMNS: { sort: HostnameSort; label: string; orgOnly?: boolean }[] = [
   { sort: 'org', label: 'Org', orgOnly: true },
@@ -24,7 +29,7 @@ export function HostnameTable({
   basePath,
   showOrg,
 }: {
-  rows: HostnameRow[];
+  rows: HostnameTableRow[];
   query: HostnameQuery;
   basePath: string;
   showOrg: boolean;
