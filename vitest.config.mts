@@ -26,8 +26,11 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Three files run at once on two cores, each spawning CLI children and sandboxes: the
+          // slowest tests take 30 s there. A timeout only catches a hang (speed is measured by
+          // the benchmarks, never by tests), so it leaves room for a machine twice as busy.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {
