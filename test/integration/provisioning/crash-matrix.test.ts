@@ -39,7 +39,7 @@ import { BASE_DOMAIN, startProvisioningSandbox } from './provisioning-env';
 const run = promisify(execFile);
 
 // Each case spawns the CLI two to five times (a few seconds each on a busy machine) and waits out
-// a dead replica's lease: more than the integration project's default allows on a busy machine.
+// a dead replica's lease: together more than the integration project's default timeout.
 const CASE_TIMEOUT_MS = 180_000;
 
 const PROVISIONING_POINTS = [
