@@ -21,6 +21,10 @@ export function printStatus(statuses: OrganizationStatus[], now = new Date()): v
       console.log(
         `  access key  ${s.identity.accessKeyId ?? '(none)'} ${s.identity.status}, verified ${s.identity.accessKeyVerifiedAt?.toISOString() ?? 'never'}, vault ${s.identity.vaultPath} v${s.identity.vaultVersion ?? '-'}`,
       );
+      if (s.identity.retiringAccessKeyId)
+        console.log(
+          `  old key     ${s.identity.retiringAccessKeyId} kept until every connected cluster holds v${s.identity.vaultVersion ?? '-'}; \`zk rotate-key --org ${s.slug} --force-retire\` names the clusters it waits for`,
+        );
     }
     for (const step of s.steps) {
       const failure = step.error

@@ -47,6 +47,8 @@ export async function organizationStatus(store: Store, org: Organization) {
           policy: credential.policyName,
           policyArn: credential.policyArn,
           accessKeyId: credential.accessKeyId,
+          // The rotated-out key, kept until every connected cluster holds the new one.
+          retiringAccessKeyId: credential.retiringAccessKeyId,
           accessKeyCreatedAt: credential.accessKeyCreatedAt,
           accessKeyVerifiedAt: credential.accessKeyVerifiedAt,
           vaultPath: credential.vaultPath,

@@ -64,4 +64,34 @@ describe('printStatus', () => {
       `  step ${'user'.padEnd(20)} failed (attempts 1) — The IAM policy is not created yet. Retrying shortly. [Zonekeeper: conflict, does not clear on its own]`,
     ]);
   });
+
+  it('names the rotated-out key while it waits for the clusters, and how to see which', () => {
+    const identity = {
+      user: 'zk-acme',
+      userArn: 'arn:aws:iam::000000000000:user/zk-acme',
+      policy: 'zk-acme-dns',
+      policyArn: 'arn:aws:iam::000000000000:policy/zk-acme-dns',
+      accessKeyId: 'AKIANEWKEY0000000002',
+      retiringAccessKeyId: 'AKIAOLDKEY0000000001',
+      accessKeyCreatedAt: NOW,
+      accessKeyVerifiedAt: NOW,
+      vaultPath: 'zonekeeper/orgs/acme/aws',
+      vaultVersion: 2,
+      status: 'ready' as const,
+    };
+    const print = (retiring: string | null) => {
+      const lines: string[] = [];
+      vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
+      printStatus(
+        [{ ...status([]), identity: { ...identity, retiringAccessKeyId: retiring } }],
+        NOW,
+      );
+      vi.restoreAllMocks();
+      return lines;
+    };
+    expect(print('AKIAOLDKEY0000000001')).toContain(
+      '  old key     AKIAOLDKEY0000000001 kept until every connected cluster holds v2; `zk rotate-key --org acme --force-retire` names the clusters it waits for',
+    );
+    expect(print(null).some((line) => line.includes('old key'))).toBe(false);
+  });
 });
