@@ -4,10 +4,7 @@
 // with its Service as the resource; the Service goes and, after the next sync, so does the record
 // (policy sync). The CSV export and the operators' platform-wide map (reached from the sidebar)
 // carry it too; globex's admin sees none of it. A cluster that is deleted takes its records along.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,9 +12,9 @@ import { openStore, type Store } from '@/db/open-store';
 import { registerCluster } from '@/server/clusters/register-cluster';
 import { createVaultKv } from '@/server/cloud/vault';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { openKubectl, type Kubectl } from './support/kubectl';
 import { signInAs } from './support/sign-in';
 
-const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 const HOST = 'shop.acme.zonekeeper.test';
 const SERVICE = 'shop-web';
 // Provisioning, delivery of ExternalDNS and its publishing each wait on the sandbox's clocks.
@@ -29,44 +26,22 @@ describe('Hostname map', () => {
   const kubeconfigs = inject('kubeconfigs');
   let browser: BrowserSession;
   let store: Store;
-  let kubeHome: string;
+  let cli: Kubectl;
 
   beforeAll(async () => {
     browser = await openBrowser();
     store = await openStore({ dialect: 'sqlite', file: inject('databaseFile') });
-    kubeHome = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-e2e-kubectl-'));
+    cli = openKubectl(kubeconfigs['acme-prod']!);
   });
   afterAll(async () => {
     await browser?.close();
     await store?.close();
-    if (kubeHome) fs.rmSync(kubeHome, { recursive: true, force: true });
+    cli?.close();
   });
 
-  /** The real kubectl against one of acme's sandbox clusters, with a home and cache of its own. */
-  const kubectl = (args: string[], input?: string, kubeconfig = kubeconfigs['acme-prod']!) =>
-    new Promise<string>((resolve, reject) => {
-      let fullArgs = args;
-      if (input !== undefined) {
-        const file = path.join(kubeHome, 'manifest.json');
-        fs.writeFileSync(file, input);
-        fullArgs = [...args, '-f', file];
-      }
-      execFile(
-        KUBECTL,
-        fullArgs,
-        {
-          env: {
-            ...process.env,
-            HOME: kubeHome,
-            KUBECONFIG: kubeconfig,
-            KUBECACHEDIR: path.join(kubeHome, 'cache'),
-          },
-          timeout: 30_000,
-        },
-        (error, stdout, stderr) =>
-          error ? reject(new Error(`kubectl ${fullArgs.join(' ')}: ${stderr}`)) : resolve(stdout),
-      );
-    });
+  /** The real kubectl against one of acme's sandbox clusters (prod unless told). */
+  const kubectl = (args: string[], input?: string, kubeconfig?: string) =>
+    cli.run(args, { input, kubeconfig });
 
   const acme = async () => {
     const [org] = await store.db
