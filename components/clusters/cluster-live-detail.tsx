@@ -10,6 +10,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { ClusterDetailView } from '@/server/clusters/cluster-view';
 import { ClusterControls } from './cluster-controls';
+import { ClusterTlsCard } from './cluster-tls-card';
 import { DeleteClusterForm } from './delete-cluster-form';
 import { ExternalDnsState } from './external-dns-state';
 import { KeyVersionHeld } from './key-version-held';
@@ -141,6 +142,7 @@ export function ClusterLiveDetail({
               </table>
             </div>
           </Card>
+          <ClusterTlsCard slug={slug} cluster={view.cluster} mayWrite={mayWrite} />
           {mayWrite && <ClusterControls slug={slug} cluster={view.cluster} />}
         </>
       ) : (

@@ -13,6 +13,7 @@ import type {
   ExternalDnsPolicy,
   ExternalDnsState,
 } from '@/db/schema/enums';
+import { loadClusterTlsView, type ClusterTlsView } from '../tls/cluster-tls-view';
 import { bundleObjectStates, type BundleObjectState } from './bundle-object-states';
 import { clusterRemovalWork } from './cluster-removal';
 import { DomainError } from '../errors/domain-error';
@@ -54,6 +55,8 @@ export interface ClusterDetailView extends ClusterListView {
     objects: BundleObjectState[];
     /** What deleting it leaves to be done, as the confirmation shows it. */
     removalSteps: string[];
+    /** The TLS Secrets delivered to it, and the namespaces that get them. */
+    tls: ClusterTlsView;
   };
 }
 
@@ -121,6 +124,7 @@ export async function loadClusterDetailView(
       kubeconfigVaultVersion: row.kubeconfigVaultVersion,
       objects: bundleObjectStates(summary),
       removalSteps: clusterRemovalWork(row).steps,
+      tls: await loadClusterTlsView(store, row, now),
     },
   };
 }

@@ -1,11 +1,13 @@
 // The certificates page in a real browser, with the reconciler running in the app: acme's admin
 // downloads the CA certificate and sees the certificate of acme's cluster `prod` (registered in
-// global-setup) with its names, days left and delivery; a viewer reads it without the renew
-// controls; another org's admin gets the 404 page.
+// global-setup) with its names, days left and delivery; on the cluster's page she sees its TLS
+// Secrets and sends them to a namespace of her choice (checked with the real kubectl); a viewer
+// reads both without the controls; another org's admin gets the 404 page.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { openKubectl, type Kubectl } from './support/kubectl';
 import { signInAs } from './support/sign-in';
 
 // Provisioning waits for the reconciler's interval, Route 53 INSYNC and IAM key activation; the
@@ -16,12 +18,15 @@ describe('Certificates page', () => {
   const baseUrl = inject('baseUrl');
   const databaseFile = inject('databaseFile');
   let browser: BrowserSession;
+  let kubectl: Kubectl;
 
   beforeAll(async () => {
     browser = await openBrowser();
+    kubectl = openKubectl(inject('kubeconfigs')['acme-prod']!);
   });
   afterAll(async () => {
     await browser?.close();
+    kubectl?.close();
   });
 
   const storedCaPem = () => {
@@ -76,6 +81,77 @@ describe('Certificates page', () => {
     expect(pem).toBe(storedCaPem());
   });
 
+  it("shows the cluster's TLS Secrets on its page, and delivers them to a namespace the admin adds", async () => {
+    const { page } = browser;
+    await kubectl.run(['create', 'namespace', 'web-tls']);
+    await signInAs(page, baseUrl, 'acmeAdmin');
+    await page.goto(`${baseUrl}/orgs/acme/clusters/prod`);
+    const secret = (name: string) =>
+      page.locator(`[data-testid="tls-secret"][data-secret="${name}"]`);
+    const stateOf = async (name: string) =>
+      (await secret(name).count()) > 0 ? ((await secret(name).textContent()) ?? '') : '';
+    // The zone's certificate goes to the cluster beside its own.
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return [
+          await stateOf('default/zonekeeper-cluster-tls'),
+          await stateOf('default/zonekeeper-org-tls'),
+        ].every((state) => state.includes('delivered'));
+      }, SLOW)
+      .toBe(true);
+    expect(await stateOf('default/zonekeeper-cluster-tls')).toMatch(
+      /until .+ UTC \(89 days left\)/,
+    );
+    expect(await page.getByTestId('tls-namespaces').textContent()).toBe('Namespaces: default');
+
+    const field = page.getByLabel('Namespaces that receive the Secrets');
+    const save = page.getByRole('button', { name: 'Save namespaces' });
+    // A name Kubernetes would refuse: said at the field, nothing changed.
+    await field.fill('default, Web TLS');
+    await save.click();
+    const fieldError = page.locator('#field-namespaces-error');
+    await fieldError.waitFor({ timeout: 30_000 });
+    expect(await fieldError.textContent()).toContain('"Web TLS" is not a namespace name');
+    await page.reload();
+    expect(await page.getByTestId('tls-namespaces').textContent()).toBe('Namespaces: default');
+
+    await field.fill('default, web-tls');
+    await save.click();
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return stateOf('web-tls/zonekeeper-cluster-tls');
+      }, SLOW)
+      .toContain('delivered');
+    expect(await page.getByTestId('tls-namespaces').textContent()).toBe(
+      'Namespaces: default, web-tls',
+    );
+    expect(
+      await kubectl.run([
+        'get',
+        'secret',
+        'zonekeeper-cluster-tls',
+        '-n',
+        'web-tls',
+        '-o',
+        'jsonpath={.type}',
+      ]),
+    ).toBe('kubernetes.io/tls');
+    expect(await page.content()).not.toMatch(/PRIVATE KEY/);
+    await screenshot(page, 'cluster-tls');
+
+    // Taken off the list again: its Secrets leave the namespace.
+    await field.fill('default');
+    await save.click();
+    await expect
+      .poll(() => kubectl.run(['get', 'secrets', '-n', 'web-tls', '-o', 'name']), SLOW)
+      .not.toContain('zonekeeper');
+    expect(await kubectl.run(['get', 'secrets', '-n', 'default', '-o', 'name'])).toContain(
+      'secret/zonekeeper-cluster-tls',
+    );
+  });
+
   it('shows a viewer the certificates without the renew controls', async () => {
     const { page } = browser;
     await signInAs(page, baseUrl, 'acmeViewer');
@@ -85,6 +161,9 @@ describe('Certificates page', () => {
     expect(await page.getByTestId('certificates-read-only').textContent()).toContain(
       'Only admins of acme and platform operators can renew certificates.',
     );
+    await page.goto(`${baseUrl}/orgs/acme/clusters/prod`);
+    expect(await page.locator('[data-testid="tls-secret"]').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Save namespaces' }).count()).toBe(0);
   });
 
   it("answers another org's admin with the 404 page", async () => {

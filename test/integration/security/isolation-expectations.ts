@@ -388,6 +388,12 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
     call: ORG_A_FORM({ name: ORG_A_CLUSTER }),
     expect: ORG_A_ADMIN,
   },
+  // The namespaces it has by default: an allowed caller changes nothing that matters.
+  'app/orgs/[slug]/clusters/actions.ts#setTlsNamespacesAction': {
+    path: '/orgs',
+    call: ORG_A_FORM({ name: ORG_A_CLUSTER, namespaces: 'default' }),
+    expect: ORG_A_ADMIN,
+  },
   // A wrong confirmation: an allowed caller passes the gate and is refused, nothing deleted.
   'app/orgs/[slug]/clusters/actions.ts#deleteClusterAction': {
     path: '/orgs',

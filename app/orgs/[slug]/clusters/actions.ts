@@ -9,6 +9,7 @@ import { requestRedeploy } from '@/server/clusters/request-redeploy';
 import { setClusterStatus } from '@/server/clusters/set-cluster-status';
 import { DomainError } from '@/server/errors/domain-error';
 import { nudgeReconciler } from '@/server/provisioning/reconciler-loop';
+import { parseTlsNamespaces, setTlsNamespaces } from '@/server/tls/set-tls-namespaces';
 
 // Only text here; the domain functions check the values and say what is wrong at each field.
 // Delivery is the reconciler's work: the actions record what is wanted, nudge it and return.
@@ -85,5 +86,21 @@ export const deleteClusterAction = orgAction({
     // which is now a 404 and would take the answer (what remains to be done) with it. The pages
     // read the store on every request, and the live views read it again at once.
     return { name: input.name, steps: work.steps };
+  },
+});
+
+// The namespaces that receive the org's and the cluster's TLS Secrets; the reconciler then
+// delivers to the new ones and removes the Secrets of those no longer listed.
+export const setTlsNamespacesAction = orgAction({
+  permission: 'clusters.write',
+  input: z.object({ name: clusterName, namespaces: z.string().default('') }),
+  run: async ({ store, actor, org, input }) => {
+    const namespaces = await setTlsNamespaces(
+      { store, actor, org },
+      { cluster: input.name, namespaces: parseTlsNamespaces(input.namespaces) },
+    );
+    nudgeReconciler();
+    revalidatePath(clustersPath(org.slug));
+    return { namespaces };
   },
 });
