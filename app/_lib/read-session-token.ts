@@ -6,7 +6,8 @@ import { getConfig } from '@/server/config/config';
 import { readAuthSettings } from './auth-settings';
 import { createDecodedTokenCache } from './decoded-token-cache';
 
-// Enough for every person signed in to one server at once; each entry is a few hundred bytes.
+// Each entry is a few hundred bytes, so the bound keeps the cache to a couple of MB; beyond it the
+// least recently seen cookie is decoded again on its next request.
 const decoded = createDecodedTokenCache(5_000);
 
 /** Auth.js names the cookie after the scheme: `__Secure-` on https, plain on http. */
