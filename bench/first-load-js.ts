@@ -39,6 +39,19 @@ const ROUTES: { route: string; path: string; signedIn: boolean; budgetKb?: numbe
   { route: '/orgs/[slug]/sign-in-settings', path: '/orgs/acme/sign-in-settings', signedIn: true },
   { route: '/orgs/[slug]/clusters', path: '/orgs/acme/clusters', signedIn: true },
   { route: '/orgs/[slug]/clusters/[name]', path: '/orgs/acme/clusters/prod', signedIn: true },
+  {
+    route: '/orgs/[slug]/clusters/[name]/hostnames',
+    path: '/orgs/acme/clusters/prod/hostnames',
+    signedIn: true,
+  },
+  { route: '/orgs/[slug]/hostnames', path: '/orgs/acme/hostnames', signedIn: true },
+  {
+    route: '/orgs/[slug]/hostnames/delete-orphans',
+    path: '/orgs/acme/hostnames/delete-orphans',
+    signedIn: true,
+  },
+  { route: '/orgs/[slug]/certificates', path: '/orgs/acme/certificates', signedIn: true },
+  { route: '/hostnames', path: '/hostnames', signedIn: true },
   // The chart library (recharts) is fetched with next/dynamic once the page has rendered, on this
   // page alone (its table shows the same figures first), and counted here with the rest.
   { route: '/cost', path: '/cost', signedIn: true, budgetKb: 300 },
