@@ -27,7 +27,7 @@ export function createServiceAddressAllocator(store: KubeStore) {
     allocateNodePort(alsoTaken: readonly unknown[]): number {
       const taken = new Set<unknown>([
         ...alsoTaken,
-        specsOf(store).flatMap((spec) =>
+        ...specsOf(store).flatMap((spec) =>
           ((spec.ports as JsonObject[] | undefined) ?? []).map((port) => port.nodePort),
         ),
       ]);

@@ -160,6 +160,27 @@ describe('the sandbox Kubernetes API over HTTPS', () => {
     });
   });
 
+  it('never gives two Services the same node port', async () => {
+    const loadBalancer = (name: string) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'LoadBalancer', ports: [{ port: 80 }] },
+    });
+    const nodePorts: number[] = [];
+    for (const name of ['lb-one', 'lb-two', 'lb-three']) {
+      const created = await call('POST', '/api/v1/namespaces/default/services', loadBalancer(name));
+      expect(created.status).toBe(201);
+      const spec = (created.json() as { spec: { ports: { nodePort: number }[] } }).spec;
+      nodePorts.push(spec.ports[0]!.nodePort);
+    }
+    expect(new Set(nodePorts).size).toBe(3);
+    for (const port of nodePorts) {
+      expect(port).toBeGreaterThanOrEqual(30000);
+      expect(port).toBeLessThanOrEqual(32767);
+    }
+  });
+
   it('refuses objects in a namespace that does not exist with 404', async () => {
     const response = await call('POST', '/api/v1/namespaces/ghost/serviceaccounts', {
       apiVersion: 'v1',
