@@ -48,7 +48,7 @@ export function ClusterTlsCard({
     >
       {connected && (
         <>
-          <p className="mt-4 text-sm text-slate-700" data-testid="tls-namespaces">
+          <p className="mt-4 break-words text-sm text-slate-700" data-testid="tls-namespaces">
             Namespaces: <Identifier value={cluster.tls.namespaces.join(', ')} />
           </p>
           <SecretTable deliveries={cluster.tls.deliveries} />
@@ -71,7 +71,13 @@ function SecretTable({ deliveries }: { deliveries: ClusterTlsDeliveryView[] }) {
   }
   return (
     <div className="mt-4 overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="TLS Secrets">
+      {/* A namespace is up to 63 characters without a separator: any cell may break anywhere, so
+          the table never grows wider than its card; the columns' least widths keep a phone's
+          columns readable instead of a letter wide. */}
+      <table
+        className="min-w-full divide-y divide-slate-200 text-sm [overflow-wrap:anywhere]"
+        aria-label="TLS Secrets"
+      >
         <ColumnHeaders columns={['Secret', 'Holds', 'State']} />
         <tbody className="divide-y divide-slate-100">
           {deliveries.map((secret) => (
@@ -80,13 +86,13 @@ function SecretTable({ deliveries }: { deliveries: ClusterTlsDeliveryView[] }) {
               data-testid="tls-secret"
               data-secret={`${secret.namespace}/${secret.secretName}`}
             >
-              <td className="py-2 pr-4 align-top">
+              <td className="min-w-28 py-2 pr-4 align-top">
                 <Identifier value={`${secret.namespace}/${secret.secretName}`} />
                 <span className="block text-xs text-slate-500">
                   {secret.scope === 'org' ? 'the zone' : 'this cluster'}
                 </span>
               </td>
-              <td className="py-2 pr-4 align-top text-slate-700">
+              <td className="min-w-28 py-2 pr-4 align-top text-slate-700">
                 {secret.serialHeld && secret.notAfterHeld ? (
                   <>
                     <Identifier value={secret.serialHeld} />
@@ -99,7 +105,7 @@ function SecretTable({ deliveries }: { deliveries: ClusterTlsDeliveryView[] }) {
                   <NotYet>nothing yet</NotYet>
                 )}
               </td>
-              <td className="py-2 align-top">
+              <td className="min-w-32 py-2 align-top">
                 <StatusBadge status={secret.state} />
                 {secret.deliveredAt && (
                   <span className="block text-xs text-slate-500">
