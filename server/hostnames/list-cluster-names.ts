@@ -1,6 +1,6 @@
 // The names a hostname page filters by: the org's clusters, deleted ones too (their records are
 // the orphans), and for the platform-wide view the slugs of the orgs that have records.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Store } from '@/db/open-store';
 
 export async function listClusterNames(store: Store, orgId: string): Promise<string[]> {
@@ -22,8 +22,8 @@ export async function findClusterByName(
   const rows = await store.db
     .select({ id: c.id, name: c.name, status: c.status, orgId: c.orgId })
     .from(c)
-    .where(eq(c.name, name));
-  // The tenant is compared on the row itself, not only in the WHERE.
+    .where(and(eq(c.orgId, orgId), eq(c.name, name)));
+  // The tenant is compared on the row itself too, not only in the WHERE.
   const cluster = rows.find((row) => row.orgId === orgId);
   return cluster ? { id: cluster.id, name: cluster.name, status: cluster.status } : null;
 }

@@ -15,6 +15,7 @@ import type { Sandbox } from '@/sandbox/start-sandbox';
 import { deleteOrphans, previewOrphanDeletion } from '@/server/hostnames/delete-orphans';
 import { exportHostnamesCsv } from '@/server/hostnames/export-hostnames';
 import { DEFAULT_HOSTNAME_QUERY, type HostnameQuery } from '@/server/hostnames/hostname-query';
+import { findClusterByName } from '@/server/hostnames/list-cluster-names';
 import { searchHostnames } from '@/server/hostnames/search-hostnames';
 import { syncZoneRecords } from '@/server/hostnames/sync-zone-records';
 import { STORE_KINDS, type TestStore } from '../../support/stores';
@@ -263,7 +264,21 @@ describe('hostname map', () => {
           `a-web.${globex.name}`,
           `web.${globex.name}`,
         ]);
+        // The platform view's counts follow its org filter too (they join the org by slug).
+        expect(platform.total).toBe(2);
+        expect(platform.counts).toMatchObject({ owned: 2, unmanaged: 0, orphan: 0 });
         expect((await search({ search: 'a-web.' }, null)).total).toBe(2);
+      });
+
+      it("finds a cluster page's cluster within the org only", async () => {
+        // Both orgs have a "prod"; only acme has an "old".
+        const acmeProd = await findClusterByName(store, acme.org.id, 'prod');
+        const globexProd = await findClusterByName(store, globex.org.id, 'prod');
+        expect(acmeProd?.id).toBeDefined();
+        expect(globexProd?.id).toBeDefined();
+        expect(acmeProd!.id).not.toBe(globexProd!.id);
+        expect(await findClusterByName(store, globex.org.id, 'old')).toBeNull();
+        expect((await findClusterByName(store, acme.org.id, 'old'))?.status).toBe('deleted');
       });
 
       it('exports the filtered set as CSV, across reads of 1,000 rows', async () => {
