@@ -31,13 +31,14 @@ export async function searchHostnames(
   scope: HostnameScope,
   query: HostnameQuery,
 ): Promise<HostnameSearchResult> {
-  const { dnsRecords: r, clusters: c, organizations: o } = store.t;
+  const { dnsRecords: r, organizations: o } = store.t;
   const base = hostnameConditions(store, scope, { ...query, status: null });
-  const statusRows = await store.db
-    .select({ status: r.ownership, n: count() })
-    .from(r)
-    .innerJoin(o, eq(o.id, r.orgId))
-    .leftJoin(c, eq(c.id, r.clusterId))
+  // Counted without the joins the rows need: the operator's org filter (by slug) is the only
+  // condition that names another table, so an org's counts come from its ownership index alone.
+  const counting = store.db.select({ status: r.ownership, n: count() }).from(r).$dynamic();
+  const statusRows = await (
+    scope.orgId === null && query.org ? counting.innerJoin(o, eq(o.id, r.orgId)) : counting
+  )
     .where(and(...base))
     .groupBy(r.ownership);
   const counts = Object.fromEntries(RECORD_OWNERSHIPS.map((s) => [s, 0])) as Record<
