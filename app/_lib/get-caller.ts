@@ -28,10 +28,23 @@ export async function requireCaller(): Promise<Caller> {
   return caller;
 }
 
+/**
+ * The org through the caller's membership, or null (signed out, or not theirs). Once per request:
+ * an org page's layout (for its title) and the page itself both ask.
+ */
+export const getOrgForRequest = cache(
+  async (slug: string): Promise<(OrgAccess & { caller: Caller }) | null> => {
+    const caller = await getCaller();
+    if (!caller) return null;
+    const access = await getOrgForCaller(await getStore(), caller, slug);
+    return access ? { ...access, caller } : null;
+  },
+);
+
 /** For pages under /orgs/[slug]: the org through the caller's membership, else the 404 page. */
 export async function requireOrgForPage(slug: string): Promise<OrgAccess & { caller: Caller }> {
-  const caller = await requireCaller();
-  const access = await getOrgForCaller(await getStore(), caller, slug);
+  await requireCaller();
+  const access = await getOrgForRequest(slug);
   if (!access) notFound();
-  return { ...access, caller };
+  return access;
 }

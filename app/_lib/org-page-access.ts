@@ -4,22 +4,21 @@ import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import type { Organization } from '@/db/rows';
 import type { Caller } from '@/server/auth/caller';
-import { getOrgForCaller, type OrgAccess } from '@/server/auth/get-org-for-caller';
+import type { OrgAccess } from '@/server/auth/get-org-for-caller';
 import { getDeletedOrganization } from '@/server/orgs/get-deleted-organization';
 import { getStore } from '@/server/store';
-import { requireCaller } from './get-caller';
+import { getOrgForRequest, requireCaller } from './get-caller';
 
 export type OrgPageAccess =
   | ({ kind: 'live'; caller: Caller } & OrgAccess)
   | { kind: 'deleted'; caller: Caller; org: Organization };
 
-// Cached per request: the layout's title and the page ask the same question.
+// Cached per request, as the org lookup under it is: a page may ask more than once.
 export const requireOrgPageAccess = cache(async (slug: string): Promise<OrgPageAccess> => {
   const caller = await requireCaller();
-  const store = await getStore();
-  const access = await getOrgForCaller(store, caller, slug);
-  if (access) return { kind: 'live', caller, ...access };
-  const deleted = await getDeletedOrganization(store, caller, slug);
+  const access = await getOrgForRequest(slug);
+  if (access) return { kind: 'live', ...access };
+  const deleted = await getDeletedOrganization(await getStore(), caller, slug);
   if (deleted) return { kind: 'deleted', caller, org: deleted };
   notFound();
 });

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { getCaller } from '@/app/_lib/get-caller';
-import { getOrgForCaller } from '@/server/auth/get-org-for-caller';
+import { getCaller, getOrgForRequest } from '@/app/_lib/get-caller';
 import { getDeletedOrganization } from '@/server/orgs/get-deleted-organization';
 import { getStore } from '@/server/store';
 
@@ -15,10 +14,10 @@ export async function generateMetadata({
   const { slug } = await params;
   const caller = await getCaller();
   if (!caller) return {};
-  const store = await getStore();
+  // The same lookup as the page's (cached for the request): one query for both.
   const org =
-    (await getOrgForCaller(store, caller, slug))?.org ??
-    (await getDeletedOrganization(store, caller, slug));
+    (await getOrgForRequest(slug))?.org ??
+    (await getDeletedOrganization(await getStore(), caller, slug));
   if (!org) return {};
   return {
     title: { default: org.displayName, template: `%s · ${org.displayName} · Zonekeeper` },
