@@ -25,12 +25,15 @@ export async function loadCaller(
   userId: string,
   operators: OperatorSettings,
 ): Promise<Caller | null> {
-  const [user] = await store.db.select().from(store.t.users).where(eq(store.t.users.id, userId));
+  // Both at once: on PostgreSQL that is one round trip of waiting instead of two, on every request.
+  const [[user], rows] = await Promise.all([
+    store.db.select().from(store.t.users).where(eq(store.t.users.id, userId)),
+    store.db
+      .select({ orgId: store.t.memberships.orgId, role: store.t.memberships.role })
+      .from(store.t.memberships)
+      .where(eq(store.t.memberships.userId, userId)),
+  ]);
   if (!user) return null;
-  const rows = await store.db
-    .select({ orgId: store.t.memberships.orgId, role: store.t.memberships.role })
-    .from(store.t.memberships)
-    .where(eq(store.t.memberships.userId, userId));
   return {
     userId: user.id,
     email: user.email,
