@@ -36,11 +36,19 @@ export async function searchHostnames(
   // Counted without the joins the rows need: the operator's org filter (by slug) is the only
   // condition that names another table, so an org's counts come from its ownership index alone.
   const counting = store.db.select({ status: r.ownership, n: count() }).from(r).$dynamic();
-  const statusRows = await (
-    scope.orgId === null && query.org ? counting.innerJoin(o, eq(o.id, r.orgId)) : counting
-  )
-    .where(and(...base))
-    .groupBy(r.ownership);
+  const readPage = (page: number) =>
+    selectHostnames(store)
+      .where(and(...hostnameConditions(store, scope, query)))
+      .orderBy(...hostnameOrder(store, query))
+      .limit(HOSTNAME_PAGE_SIZE)
+      .offset((page - 1) * HOSTNAME_PAGE_SIZE);
+  // The counts and the asked-for page at once (on PostgreSQL one round trip of waiting, not two).
+  const [statusRows, asked] = await Promise.all([
+    (scope.orgId === null && query.org ? counting.innerJoin(o, eq(o.id, r.orgId)) : counting)
+      .where(and(...base))
+      .groupBy(r.ownership),
+    readPage(query.page),
+  ]);
   const counts = Object.fromEntries(RECORD_OWNERSHIPS.map((s) => [s, 0])) as Record<
     RecordOwnership,
     number
@@ -50,13 +58,9 @@ export async function searchHostnames(
     ? counts[query.status]
     : Object.values(counts).reduce((a, b) => a + b, 0);
   const pageCount = Math.max(1, Math.ceil(total / HOSTNAME_PAGE_SIZE));
-
+  // A page past the end (an old link, a filter that shrank the set) shows the last one instead.
   const page = Math.min(query.page, pageCount);
-  const rows = await selectHostnames(store)
-    .where(and(...hostnameConditions(store, scope, query)))
-    .orderBy(...hostnameOrder(store, query))
-    .limit(HOSTNAME_PAGE_SIZE)
-    .offset((page - 1) * HOSTNAME_PAGE_SIZE);
+  const rows = page === query.page ? asked : await readPage(page);
   return { rows: rows.map(toHostnameRow), total, counts, pageCount };
 }
 
